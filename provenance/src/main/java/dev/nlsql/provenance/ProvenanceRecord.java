@@ -10,7 +10,8 @@ import java.util.Map;
  *
  * <p>Build with {@link #builder()}. All times in milliseconds; hashes are lower-case hex SHA-256.
  *
- * @param id unique id (UUID string), assigned when the statement starts
+ * @param id unique id (UUID string; {@link ProvenanceIds#next()} when left unset), assigned when the
+ *     statement starts
  * @param time when the statement started
  * @param user the connection's user name, or null
  * @param targetUrl the target JDBC URL with credentials removed
@@ -132,9 +133,9 @@ public record ProvenanceRecord(
         public Builder complete(boolean v) { complete = v; return this; }
         public Builder timings(Timings v) { timings = v; return this; }
 
-        /** The record; a random UUID is assigned when no id was set. */
+        /** The record; a new time-ordered UUID ({@link ProvenanceIds#next()}) is assigned when no id was set. */
         public ProvenanceRecord build() {
-            return new ProvenanceRecord(id == null ? java.util.UUID.randomUUID().toString() : id, time, user, targetUrl, statement, question,
+            return new ProvenanceRecord(id == null ? ProvenanceIds.next() : id, time, user, targetUrl, statement, question,
                     placeholders == null ? Map.of() : Map.copyOf(placeholders), sql,
                     parameters == null ? List.of() : List.copyOf(parameters), decision, rule,
                     sqlState, error, schemaHash, scratch, model == null ? null : Map.copyOf(model),

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -39,6 +40,7 @@ final class StoreEngine {
     final HikariDataSource pool;
     private final ArrayBlockingQueue<Item> queue;
     private final Thread writer;
+    private final boolean uuidIds;
     private final AtomicLong written = new AtomicLong();
     private final AtomicLong unwritten = new AtomicLong();
     private volatile SQLException failure;
@@ -67,6 +69,7 @@ final class StoreEngine {
         }
         try (Connection c = pool.getConnection()) {
             StoreMigrations.migrate(c);
+            uuidIds = StoreMigrations.nativeUuid(c.getMetaData());
         } catch (SQLException e) {
             pool.close();
             throw unavailable(options, e);
@@ -78,7 +81,8 @@ final class StoreEngine {
     }
 
     static SQLException unavailable(StoreOptions o, Throwable cause) {
-        return new SQLException("provenance store unavailable at " + o.redactedUrl() + ": " + cause.getMessage()
+        String why = String.valueOf(cause.getMessage()).strip().replaceAll("\\.+$", "");
+        return new SQLException("provenance store unavailable at " + o.redactedUrl() + ": " + why
                 + ". Fix nlsql.provenance.url, or set nlsql.provenance.required=false to run statements unrecorded",
                 "58030", cause);
     }
@@ -86,6 +90,13 @@ final class StoreEngine {
     /** Queues {@code r}; with {@code sync} waits until it is committed. */
     void append(ProvenanceRecord r, boolean sync) throws SQLException {
         checkOpen();
+        if (uuidIds) {
+            try {
+                UUID.fromString(r.id());
+            } catch (RuntimeException e) {
+                throw new SQLException("provenance record id must be a UUID, got: " + r.id(), "22023", e);
+            }
+        }
         CompletableFuture<Void> done = sync ? new CompletableFuture<>() : null;
         put(new Item(r, done));
         if (sync) {
@@ -209,11 +220,11 @@ final class StoreEngine {
         try (Connection c = pool.getConnection()) {
             c.setAutoCommit(false);
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO nlsql_provenance (id, time_ms, user_name,"
-                    + " decision, schema_hash, result_hash, row_count, complete, statement, record_json)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + " decision, schema_hash, result_hash, row_count, complete, record_json)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 for (Item i : records) {
                     ProvenanceRecord r = i.record();
-                    ps.setString(1, r.id());
+                    setId(ps, 1, r.id());
                     ps.setLong(2, r.time() == null ? 0L : r.time().toEpochMilli());
                     ps.setString(3, r.user());
                     ps.setString(4, r.decision());
@@ -221,8 +232,7 @@ final class StoreEngine {
                     ps.setString(6, r.resultHashUnordered());
                     ps.setLong(7, r.rowCount());
                     ps.setBoolean(8, r.complete());
-                    ps.setString(9, r.statement());
-                    ps.setString(10, ProvenanceJson.write(r));
+                    ps.setString(9, ProvenanceJson.write(r));
                     ps.addBatch();
                 }
                 ps.executeBatch();
@@ -238,10 +248,25 @@ final class StoreEngine {
         }
     }
 
+    private void setId(PreparedStatement ps, int i, String id) throws SQLException {
+        if (uuidIds) {
+            ps.setObject(i, UUID.fromString(id));
+        } else {
+            ps.setString(i, id);
+        }
+    }
+
     Optional<ProvenanceRecord> find(String id) throws SQLException {
+        if (uuidIds) {
+            try {
+                UUID.fromString(id);
+            } catch (RuntimeException e) {
+                return Optional.empty();
+            }
+        }
         try (Connection c = pool.getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT record_json FROM nlsql_provenance WHERE id = ?")) {
-            ps.setString(1, id);
+            setId(ps, 1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(ProvenanceJson.read(rs.getString(1))) : Optional.empty();
             }
@@ -252,7 +277,7 @@ final class StoreEngine {
     List<ProvenanceRecord> findByPrefix(String prefix) throws SQLException {
         List<ProvenanceRecord> out = new ArrayList<>();
         try (Connection c = pool.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT record_json FROM nlsql_provenance WHERE id LIKE ? ORDER BY id")) {
+             PreparedStatement ps = c.prepareStatement("SELECT record_json FROM nlsql_provenance WHERE CAST(id AS VARCHAR(64)) LIKE ? ORDER BY id")) {
             ps.setString(1, prefix.replace("%", "").replace("_", "") + "%");
             ps.setMaxRows(2);
             try (ResultSet rs = ps.executeQuery()) {
@@ -273,7 +298,7 @@ final class StoreEngine {
             if (limit > 0) {
                 ps.setMaxRows(limit);
             }
-            ps.setFetchSize(500);
+            ps.setFetchSize(limit > 0 ? Math.min(500, limit) : 500);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(ProvenanceJson.read(rs.getString(1)));

@@ -16,7 +16,7 @@ import java.util.TreeSet;
  * in order, in its own transaction, and records its version. Two processes migrating at once:
  * the loser's insert of the version row fails on the primary key, it rolls back and re-reads.
  *
- * <p>Versions: 1 records ({@code nlsql_provenance}), 2 translation cache
+ * <p>Versions: 1 records ({@code nlsql_provenance}; id is a UUID column on H2 and PostgreSQL), 2 translation cache
  * ({@code nlsql_translation_cache}), 3 pinned translations ({@code nlsql_pinned_translation}).
  */
 public final class StoreMigrations {
@@ -26,9 +26,9 @@ public final class StoreMigrations {
 
     static final List<Migration> MIGRATIONS = List.of(
             new Migration(1, "provenance records", List.of(
-                    "CREATE TABLE nlsql_provenance (id VARCHAR(64) NOT NULL PRIMARY KEY, time_ms BIGINT NOT NULL,"
+                    "CREATE TABLE nlsql_provenance (id UUIDTYPE NOT NULL PRIMARY KEY, time_ms BIGINT NOT NULL,"
                             + " user_name VARCHAR(256), decision VARCHAR(32), schema_hash VARCHAR(64),"
-                            + " result_hash VARCHAR(64), row_count BIGINT, complete BOOLEAN, statement TEXT,"
+                            + " result_hash VARCHAR(64), row_count BIGINT, complete BOOLEAN,"
                             + " record_json TEXT NOT NULL)",
                     "CREATE INDEX nlsql_provenance_time ON nlsql_provenance (time_ms)")),
             new Migration(2, "translation cache", List.of(
@@ -95,7 +95,8 @@ public final class StoreMigrations {
                         ps.executeUpdate();
                     }
                     for (String ddl : m.ddl()) {
-                        st.executeUpdate(ddl.replace(" TEXT", " " + text));
+                        st.executeUpdate(ddl.replace(" TEXT", " " + text)
+                                .replace("UUIDTYPE", nativeUuid(c.getMetaData()) ? "UUID" : "VARCHAR(64)"));
                     }
                     c.commit();
                     done.add(m.version());
@@ -137,6 +138,12 @@ public final class StoreMigrations {
             }
         }
         return false;
+    }
+
+    /** Whether the engine has a UUID column type (H2, PostgreSQL): record ids are stored as UUID. */
+    static boolean nativeUuid(DatabaseMetaData md) throws SQLException {
+        String p = md.getDatabaseProductName().toLowerCase(Locale.ROOT);
+        return p.contains("h2") || p.contains("postgres");
     }
 
     /** The long-text column type of the store's engine. */
