@@ -2,7 +2,6 @@ package dev.nlsql.provenance;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.security.DigestException;
 import java.security.MessageDigest;
 import java.sql.Blob;
 import java.sql.Clob;
@@ -18,32 +17,40 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.Arrays;
 import java.util.UUID;
+import org.apache.commons.codec.digest.MurmurHash3;
 
 /**
- * The project's {@link ResultDigest}: streaming, nothing buffered beyond the current row, and
- * independent of the Java type a driver returns for a value (an {@code Integer} 3, a
- * {@code Long} 3, a {@code BigInteger} 3 and a {@code BigDecimal} 3.00 digest the same).
+ * The project's {@link ResultDigest}: streaming, nothing buffered beyond a few kilobytes of
+ * encoded rows, and independent of the Java type a driver returns for a value (an
+ * {@code Integer} 3, a {@code Long} 3, a {@code BigInteger} 3 and a {@code BigDecimal} 3.00
+ * digest the same).
  *
- * <p><b>Per-row hash.</b> Each row's values are encoded canonically (see {@link #encode(Object)}
- * and the module README) into a reusable buffer; the row hash is SHA-256 of that encoding.
+ * <p><b>Row encoding.</b> Each row's values are encoded canonically (see {@link #encode(Object)}
+ * and the module README); a row ends with the byte {@code 0xFF}, which is never a value tag.
  *
- * <p><b>Ordered digest.</b> SHA-256 over {@code "nlsql-result-ordered-v1\0"}, then every row hash
- * in the order read, then the row count as a big-endian 64-bit integer: a hash chain over the
- * row hashes, so any reordering, insertion or removal changes it.
+ * <p><b>Ordered digest</b> (SHA-256 chain): SHA-256 over {@code "nlsql-result-ordered-v1\0"},
+ * every encoded row with its terminator in the order read, then the row count as a big-endian
+ * 64-bit integer. Any reordering, change, insertion or removal changes it.
  *
- * <p><b>Order-insensitive digest.</b> The row hashes, read as unsigned 256-bit big-endian
- * integers, are added modulo 2^256 (the additive multiset hash "AdHash" of Bellare and
- * Micciancio, "A New Paradigm for Collision-free Hashing: Incrementality at Reduced Cost",
- * EUROCRYPT 1997; the MSet-Add-Hash of Clarke et al., "Incremental Multiset Hash Functions and
- * Their Application to Memory Integrity Checking", ASIACRYPT 2003). The published value is
- * SHA-256 over {@code "nlsql-result-unordered-v1\0"}, the row count (64-bit big-endian) and the
- * 32-byte sum. Duplicated rows count (it is a multiset, not a set). The additive construction is
- * meant to detect accidental change, not a forger: Wagner's generalized birthday attack (CRYPTO
- * 2002) finds additive collisions far below 2^128 work.
+ * <p><b>Order-insensitive digest</b> (multiset): each row's encoding is hashed with MurmurHash3
+ * x64 128-bit (Appleby; Apache Commons Codec {@code MurmurHash3.hash128x64}, seed 0); the row
+ * hashes, read as unsigned 128-bit integers (h1 high, h2 low), are added modulo 2^128. This is
+ * the additive multiset hash "AdHash" of Bellare and Micciancio ("A New Paradigm for
+ * Collision-free Hashing: Incrementality at Reduced Cost", EUROCRYPT 1997), the MSet-Add-Hash of
+ * Clarke et al. ("Incremental Multiset Hash Functions and Their Application to Memory
+ * Integrity Checking", ASIACRYPT 2003), with a fast non-cryptographic row hash. The published
+ * value is SHA-256 over {@code "nlsql-result-unordered-v1\0"}, the row count (64-bit) and the
+ * 16-byte sum. Duplicate rows count (a multiset). It detects accidental change (two different
+ * multisets collide with probability about 2^-128); it is not meant to resist a forger: the row
+ * hash is not cryptographic, and Wagner's generalized birthday attack (CRYPTO 2002) breaks
+ * additive hashes anyway.
  *
- * <p>Cost: one SHA-256 of the row encoding plus half a SHA-256 block for the chain, about 60 ns
- * for a small row on a CPU with SHA extensions; no allocation per row for integers, text of
- * ASCII or otherwise, and floating point. Not thread-safe: one per result set.
+ * <p>Cost per small row: one MurmurHash3 (a few ns) and a 128-bit add; with the ordered digest
+ * on, SHA-256 over the row's bytes too (streamed in 4 KB blocks, no per-row finalisation).
+ * Queries without ORDER BY need only the order-insensitive digest: construct with
+ * {@code new CanonicalResultDigest(false)} to skip the SHA-256 work ({@link #orderedHex()} then
+ * returns null). No allocation per row for integers, text and floating point beyond the
+ * two-long array MurmurHash3 returns. Not thread-safe: one per result set.
  */
 public final class CanonicalResultDigest implements ResultDigest {
 
@@ -51,24 +58,39 @@ public final class CanonicalResultDigest implements ResultDigest {
     static final byte NULL = 0x00, BOOLEAN = 0x01, EXACT = 0x02, EXACT_BIG = 0x03, FLOAT = 0x04,
             TEXT = 0x05, BYTES = 0x06, DATE = 0x07, TIME = 0x08, TIME_TZ = 0x09, TIMESTAMP = 0x0A,
             TIMESTAMP_TZ = 0x0B, ARRAY = 0x0C, OTHER = 0x0D;
+    /** Ends every row in the ordered stream; never a value tag. */
+    static final byte ROW_END = (byte) 0xFF;
 
     private static final byte[] ORDERED_DOMAIN = "nlsql-result-ordered-v1\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final byte[] UNORDERED_DOMAIN = "nlsql-result-unordered-v1\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final long CANONICAL_NAN = 0x7ff8000000000000L;
+    private static final int FLUSH_AT = 4096;
 
-    private final MessageDigest rowDigest = Hashes.sha256();
-    private final MessageDigest chain = Hashes.sha256();
-    private final byte[] rowHash = new byte[32];
-    private byte[] buf = new byte[256];
+    private final boolean ordered;
+    private final MessageDigest chain;
+    private byte[] buf = new byte[FLUSH_AT + 512];
     private int pos;
+    private int rowStart;
     private boolean inRow;
     private long rows;
-    /** The 256-bit sum, most significant word first. */
-    private long s0, s1, s2, s3;
+    /** The 128-bit sum: high and low words. */
+    private long sumHi, sumLo;
 
-    /** A digest over zero rows so far. */
+    /** Both digests (ordered and order-insensitive) over zero rows so far. */
     public CanonicalResultDigest() {
-        chain.update(ORDERED_DOMAIN);
+        this(true);
+    }
+
+    /**
+     * @param ordered whether to keep the ordered digest too; false for queries without ORDER BY
+     *     (cheaper: no SHA-256 per row), in which case {@link #orderedHex()} returns null
+     */
+    public CanonicalResultDigest(boolean ordered) {
+        this.ordered = ordered;
+        this.chain = ordered ? Hashes.sha256() : null;
+        if (ordered) {
+            chain.update(ORDERED_DOMAIN);
+        }
     }
 
     /**
@@ -77,7 +99,16 @@ public final class CanonicalResultDigest implements ResultDigest {
      * @throws SQLException whatever the result set throws
      */
     public static CanonicalResultDigest of(ResultSet rs) throws SQLException {
-        CanonicalResultDigest d = new CanonicalResultDigest();
+        return of(rs, true);
+    }
+
+    /**
+     * Like {@link #of(ResultSet)}, with or without the ordered digest.
+     *
+     * @throws SQLException whatever the result set throws
+     */
+    public static CanonicalResultDigest of(ResultSet rs, boolean ordered) throws SQLException {
+        CanonicalResultDigest d = new CanonicalResultDigest(ordered);
         int n = rs.getMetaData().getColumnCount();
         while (rs.next()) {
             d.beginRow();
@@ -91,7 +122,7 @@ public final class CanonicalResultDigest implements ResultDigest {
 
     /** The canonical encoding of one value, as fed to the row hash (for tests and tools). */
     public static byte[] encode(Object value) {
-        CanonicalResultDigest d = new CanonicalResultDigest();
+        CanonicalResultDigest d = new CanonicalResultDigest(false);
         d.inRow = true;
         d.put(value);
         return Arrays.copyOf(d.buf, d.pos);
@@ -103,7 +134,7 @@ public final class CanonicalResultDigest implements ResultDigest {
             throw new IllegalStateException("beginRow() twice without endRow()");
         }
         inRow = true;
-        pos = 0;
+        rowStart = pos;
     }
 
     /**
@@ -127,15 +158,21 @@ public final class CanonicalResultDigest implements ResultDigest {
             throw new IllegalStateException("endRow() without beginRow()");
         }
         inRow = false;
-        rowDigest.update(buf, 0, pos);
-        try {
-            rowDigest.digest(rowHash, 0, 32);
-        } catch (DigestException e) {
-            throw new IllegalStateException(e);
-        }
-        chain.update(rowHash, 0, 32);
-        addToSum(rowHash);
+        long[] h = MurmurHash3.hash128x64(buf, rowStart, pos - rowStart, 0);
+        long lo = sumLo + h[1];
+        sumHi += h[0] + (Long.compareUnsigned(lo, sumLo) < 0 ? 1 : 0);
+        sumLo = lo;
         rows++;
+        if (ordered) {
+            ensure(1);
+            buf[pos++] = ROW_END;
+            if (pos >= FLUSH_AT) {
+                chain.update(buf, 0, pos);
+                pos = 0;
+            }
+        } else {
+            pos = 0;
+        }
     }
 
     @Override
@@ -143,10 +180,20 @@ public final class CanonicalResultDigest implements ResultDigest {
         return rows;
     }
 
+    /** Whether this digest keeps the ordered digest. */
+    public boolean ordered() {
+        return ordered;
+    }
+
+    /** Lower-case hex ordered digest, or null when constructed without it. */
     @Override
     public String orderedHex() {
+        if (!ordered) {
+            return null;
+        }
         try {
             MessageDigest c = (MessageDigest) chain.clone();
+            c.update(buf, 0, inRow ? rowStart : pos);
             c.update(longBytes(rows));
             return Hashes.hex(c.digest());
         } catch (CloneNotSupportedException e) {
@@ -159,33 +206,9 @@ public final class CanonicalResultDigest implements ResultDigest {
         MessageDigest c = Hashes.sha256();
         c.update(UNORDERED_DOMAIN);
         c.update(longBytes(rows));
-        c.update(longBytes(s0));
-        c.update(longBytes(s1));
-        c.update(longBytes(s2));
-        c.update(longBytes(s3));
+        c.update(longBytes(sumHi));
+        c.update(longBytes(sumLo));
         return Hashes.hex(c.digest());
-    }
-
-    private void addToSum(byte[] h) {
-        long w3 = word(h, 24), w2 = word(h, 16), w1 = word(h, 8), w0 = word(h, 0);
-        long r3 = s3 + w3;
-        long c = Long.compareUnsigned(r3, s3) < 0 ? 1 : 0;
-        long r2 = s2 + w2 + c;
-        c = (Long.compareUnsigned(r2, s2) < 0 || (c == 1 && r2 == s2)) ? 1 : 0;
-        long r1 = s1 + w1 + c;
-        c = (Long.compareUnsigned(r1, s1) < 0 || (c == 1 && r1 == s1)) ? 1 : 0;
-        s0 = s0 + w0 + c;
-        s1 = r1;
-        s2 = r2;
-        s3 = r3;
-    }
-
-    private static long word(byte[] b, int off) {
-        long v = 0;
-        for (int i = 0; i < 8; i++) {
-            v = (v << 8) | (b[off + i] & 0xff);
-        }
-        return v;
     }
 
     private static byte[] longBytes(long v) {

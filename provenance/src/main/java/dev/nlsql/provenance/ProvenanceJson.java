@@ -1,6 +1,11 @@
 package dev.nlsql.provenance;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -25,6 +30,7 @@ import java.util.TreeMap;
  */
 public final class ProvenanceJson {
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final JsonFactory FACTORY = MAPPER.getFactory();
 
     private ProvenanceJson() {}
 
@@ -68,13 +74,78 @@ public final class ProvenanceJson {
         return o;
     }
 
-    /** The record as one line of JSON (no line breaks inside). */
+    /**
+     * The record as one line of JSON (no line breaks inside): the same fields, in the same
+     * order, as {@link #toNode}, written with Jackson's streaming generator (no tree built).
+     */
     public static String write(ProvenanceRecord r) {
-        try {
-            return MAPPER.writeValueAsString(toNode(r));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
+        StringWriter w = new StringWriter(1024);
+        try (JsonGenerator g = FACTORY.createGenerator(w)) {
+            g.writeStartObject();
+            g.writeStringField("id", r.id());
+            g.writeStringField("time", r.time() == null ? null : r.time().toString());
+            g.writeStringField("user", r.user());
+            g.writeStringField("target_url", r.targetUrl());
+            g.writeStringField("statement", r.statement());
+            g.writeStringField("question", r.question());
+            g.writeObjectFieldStart("placeholders");
+            for (Map.Entry<String, ProvenanceRecord.Placeholder> e : new TreeMap<>(r.placeholders()).entrySet()) {
+                g.writeObjectFieldStart(e.getKey());
+                g.writeStringField("kind", e.getValue().kind());
+                g.writeStringField("value", e.getValue().value());
+                g.writeEndObject();
+            }
+            g.writeEndObject();
+            g.writeStringField("sql", r.sql());
+            g.writeArrayFieldStart("parameters");
+            for (ProvenanceRecord.Parameter p : r.parameters()) {
+                g.writeStartObject();
+                g.writeNumberField("index", p.index());
+                g.writeStringField("type", p.type());
+                g.writeStringField("value", p.value());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeStringField("decision", r.decision());
+            g.writeStringField("rule", r.rule());
+            g.writeStringField("sql_state", r.sqlState());
+            g.writeStringField("error", r.error());
+            g.writeStringField("schema_hash", r.schemaHash());
+            g.writeBooleanField("scratch", r.scratch());
+            if (r.model() == null) {
+                g.writeNullField("model");
+            } else {
+                g.writeObjectFieldStart("model");
+                for (Map.Entry<String, String> e : new TreeMap<>(r.model()).entrySet()) {
+                    g.writeStringField(e.getKey(), e.getValue());
+                }
+                g.writeEndObject();
+            }
+            g.writeArrayFieldStart("columns");
+            for (ProvenanceRecord.Column c : r.columns()) {
+                g.writeStartObject();
+                g.writeStringField("name", c.name());
+                g.writeStringField("type", c.type());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeNumberField("row_count", r.rowCount());
+            g.writeStringField("result_hash", r.resultHashUnordered());
+            g.writeStringField("result_hash_ordered", r.resultHashOrdered());
+            g.writeStringField("result_hash_unordered", r.resultHashUnordered());
+            g.writeBooleanField("complete", r.complete());
+            ProvenanceRecord.Timings tm = r.timings() == null ? new ProvenanceRecord.Timings(0, 0, 0, 0) : r.timings();
+            g.writeObjectFieldStart("timings");
+            g.writeNumberField("parse_ms", tm.parseMs());
+            g.writeNumberField("translate_ms", tm.translateMs());
+            g.writeNumberField("execute_ms", tm.executeMs());
+            g.writeNumberField("fetch_ms", tm.fetchMs());
+            g.writeEndObject();
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
+        return w.toString();
     }
 
     /**

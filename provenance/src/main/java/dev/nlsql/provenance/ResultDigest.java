@@ -24,7 +24,10 @@ public interface ResultDigest {
     /** Rows completed so far. */
     long rowCount();
 
-    /** Lower-case hex SHA-256 over rows in the order read. */
+    /**
+     * Lower-case hex SHA-256 over rows in the order read; null when the digest was created
+     * without an ordered part (queries without ORDER BY, see {@link CanonicalResultDigest}).
+     */
     String orderedHex();
 
     /** Lower-case hex order-insensitive digest (multiset of rows). */

@@ -150,4 +150,33 @@ class CanonicalResultDigestTest {
         assertNotEquals(HexFormat.of().formatHex(CanonicalResultDigest.encode(new byte[] {1, 2})),
                 HexFormat.of().formatHex(CanonicalResultDigest.encode(new Integer[] {1, 2})));
     }
+
+    @Test
+    void unorderedOnlyModeGivesTheSameMultisetDigestAndNoOrderedOne() {
+        List<List<Object>> rows = List.of(List.of(1, "a"), List.of(2, "b"));
+        CanonicalResultDigest both = digest(rows);
+        CanonicalResultDigest only = new CanonicalResultDigest(false);
+        for (List<Object> row : rows) {
+            only.beginRow();
+            row.forEach(only::add);
+            only.endRow();
+        }
+        assertEquals(both.unorderedHex(), only.unorderedHex());
+        assertEquals(null, only.orderedHex());
+    }
+
+    @Test
+    void orderedDigestIsTheSameAcrossBufferFlushesAndMidRow() {
+        // > 4 KB of encoded rows forces flushes of the ordered stream; reading mid-row ignores the partial row
+        List<List<Object>> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            rows.add(List.of(i, "some text " + i));
+        }
+        CanonicalResultDigest d = digest(rows);
+        String before = d.orderedHex();
+        d.beginRow();
+        d.add(1);
+        assertEquals(before, d.orderedHex());
+        assertEquals(3000, d.rowCount());
+    }
 }

@@ -47,6 +47,9 @@ class StoreTest {
         String line = ProvenanceJson.write(r);
         assertFalse(line.contains("\n"));
         assertEquals(r, ProvenanceJson.read(line));
+        assertEquals(ProvenanceJson.toNode(r).toString(), line, "streaming writer and tree agree");
+        ProvenanceRecord sparse = ProvenanceRecord.builder().statement("DROP TABLE x").decision("refused").timings(null).build();
+        assertEquals(ProvenanceJson.toNode(sparse).toString(), ProvenanceJson.write(sparse));
         for (String f : List.of("\"id\"", "\"statement\"", "\"sql\"", "\"parameters\"", "\"schema_hash\"", "\"row_count\"",
                 "\"result_hash\"", "\"complete\"", "\"decision\"")) {
             assertTrue(line.contains(f), f);
