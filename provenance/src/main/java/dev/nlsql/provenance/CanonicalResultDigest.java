@@ -1,6 +1,9 @@
 package dev.nlsql.provenance;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.math.BigDecimal;
+import java.nio.ByteOrder;
 import java.math.BigInteger;
 import java.security.MessageDigest;
 import java.sql.Blob;
@@ -17,7 +20,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.Arrays;
 import java.util.UUID;
-import org.apache.commons.codec.digest.MurmurHash3;
+
 
 /**
  * The project's {@link ResultDigest}: streaming, nothing buffered beyond a few kilobytes of
@@ -33,7 +36,8 @@ import org.apache.commons.codec.digest.MurmurHash3;
  * 64-bit integer. Any reordering, change, insertion or removal changes it.
  *
  * <p><b>Order-insensitive digest</b> (multiset): each row's encoding is hashed with MurmurHash3
- * x64 128-bit (Appleby; Apache Commons Codec {@code MurmurHash3.hash128x64}, seed 0); the row
+ * x64 128-bit (Appleby; seed 0; the same output as Apache Commons Codec's
+ * {@code MurmurHash3.hash128x64}); the row
  * hashes, read as unsigned 128-bit integers (h1 high, h2 low), are added modulo 2^128. This is
  * the additive multiset hash "AdHash" of Bellare and Micciancio ("A New Paradigm for
  * Collision-free Hashing: Incrementality at Reduced Cost", EUROCRYPT 1997), the MSet-Add-Hash of
@@ -49,8 +53,7 @@ import org.apache.commons.codec.digest.MurmurHash3;
  * on, SHA-256 over the row's bytes too (streamed in 4 KB blocks, no per-row finalisation).
  * Queries without ORDER BY need only the order-insensitive digest: construct with
  * {@code new CanonicalResultDigest(false)} to skip the SHA-256 work ({@link #orderedHex()} then
- * returns null). No allocation per row for integers, text and floating point beyond the
- * two-long array MurmurHash3 returns. Not thread-safe: one per result set.
+ * returns null). No allocation per row for integers, text and floating point. Not thread-safe: one per result set.
  */
 public final class CanonicalResultDigest implements ResultDigest {
 
@@ -66,8 +69,12 @@ public final class CanonicalResultDigest implements ResultDigest {
     private static final long CANONICAL_NAN = 0x7ff8000000000000L;
     private static final int FLUSH_AT = 4096;
 
+    private static final VarHandle INT_BE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle LONG_BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+
     private final boolean ordered;
     private final MessageDigest chain;
+    private final Murmur3 murmur = new Murmur3();
     private byte[] buf = new byte[FLUSH_AT + 512];
     private int pos;
     private int rowStart;
@@ -158,9 +165,9 @@ public final class CanonicalResultDigest implements ResultDigest {
             throw new IllegalStateException("endRow() without beginRow()");
         }
         inRow = false;
-        long[] h = MurmurHash3.hash128x64(buf, rowStart, pos - rowStart, 0);
-        long lo = sumLo + h[1];
-        sumHi += h[0] + (Long.compareUnsigned(lo, sumLo) < 0 ? 1 : 0);
+        murmur.hash(buf, rowStart, pos - rowStart, 0);
+        long lo = sumLo + murmur.h2;
+        sumHi += murmur.h1 + (Long.compareUnsigned(lo, sumLo) < 0 ? 1 : 0);
         sumLo = lo;
         rows++;
         if (ordered) {
@@ -418,15 +425,13 @@ public final class CanonicalResultDigest implements ResultDigest {
     }
 
     private void putInt(int v) {
-        buf[pos++] = (byte) (v >>> 24);
-        buf[pos++] = (byte) (v >>> 16);
-        buf[pos++] = (byte) (v >>> 8);
-        buf[pos++] = (byte) v;
+        INT_BE.set(buf, pos, v);
+        pos += 4;
     }
 
     private void putLong(long v) {
-        putInt((int) (v >>> 32));
-        putInt((int) v);
+        LONG_BE.set(buf, pos, v);
+        pos += 8;
     }
 
     private void ensure(int more) {

@@ -13,15 +13,19 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Obtain with {@link ProvenanceStores#open}. Thread-safe.
  */
 public final class JdbcProvenanceStore implements ProvenanceStore {
+    private static final System.Logger LOG = System.getLogger(JdbcProvenanceStore.class.getName());
     private final StoreEngine engine;
     private final boolean sync;
+    private final boolean required;
+    private final AtomicBoolean warned = new AtomicBoolean();
     private final Runnable release;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final TranslationCache translations;
 
-    JdbcProvenanceStore(StoreEngine engine, boolean sync, Runnable release) {
+    JdbcProvenanceStore(StoreEngine engine, boolean sync, boolean required, Runnable release) {
         this.engine = engine;
         this.sync = sync;
+        this.required = required;
         this.release = release;
         this.translations = new JdbcTranslationCache(engine.pool);
     }
@@ -31,14 +35,27 @@ public final class JdbcProvenanceStore implements ProvenanceStore {
      * full. Cost on the caller's thread in async mode: one bounded-queue offer (about a
      * microsecond); serialisation and inserts happen on the writer thread.
      *
-     * @throws SQLException SQLState {@code 58030} when the store is closed or has failed
+     * @throws SQLException SQLState {@code 58030} when the store is closed, or has failed and
+     *     {@code nlsql.provenance.required} is true (when false, the record is dropped and one
+     *     warning is logged); {@code 22023} when the record's id is not a UUID on a store that
+     *     keeps ids as UUIDs
      */
     @Override
     public void append(ProvenanceRecord record) throws SQLException {
         if (closed.get()) {
             throw new SQLException("provenance store handle is closed", "58030");
         }
-        engine.append(record, sync);
+        try {
+            engine.append(record, sync);
+        } catch (SQLException e) {
+            if (required || !"58030".equals(e.getSQLState())) {
+                throw e;
+            }
+            if (warned.compareAndSet(false, true)) {
+                LOG.log(System.Logger.Level.WARNING, "provenance records dropped (nlsql.provenance.required=false): "
+                        + e.getMessage());
+            }
+        }
     }
 
     @Override

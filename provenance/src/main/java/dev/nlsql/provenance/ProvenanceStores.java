@@ -68,7 +68,7 @@ public final class ProvenanceStores {
             }
             s.refs++;
             Shared shared = s;
-            return new JdbcProvenanceStore(s.engine, o.sync(), () -> release(key, shared));
+            return new JdbcProvenanceStore(s.engine, o.sync(), o.required(), () -> release(key, shared));
         }
     }
 

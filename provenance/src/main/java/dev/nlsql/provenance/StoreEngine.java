@@ -142,10 +142,14 @@ final class StoreEngine {
         }
     }
 
+    private SQLException failedException() {
+        return new SQLException("provenance store at " + options.redactedUrl() + " failed; " + unwritten.get()
+                + " record(s) could not be written: " + failure.getMessage(), "58030", failure);
+    }
+
     private void checkOpen() throws SQLException {
         if (failure != null) {
-            throw new SQLException("provenance store at " + options.redactedUrl() + " failed; " + unwritten.get()
-                    + " record(s) could not be written: " + failure.getMessage(), "58030", failure);
+            throw failedException();
         }
         if (closed) {
             throw new SQLException("provenance store is closed", "58030");
@@ -209,8 +213,7 @@ final class StoreEngine {
                 if (failure == null) {
                     i.done().complete(null);
                 } else {
-                    i.done().completeExceptionally(new SQLException("provenance store at " + options.redactedUrl()
-                            + " failed: " + failure.getMessage(), "58030", failure));
+                    i.done().completeExceptionally(failedException());
                 }
             }
         }

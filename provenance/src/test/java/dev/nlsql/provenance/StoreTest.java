@@ -213,4 +213,27 @@ class StoreTest {
                 JdbcUrls.redact("jdbc:sqlserver://h;databaseName=x;password=zz"));
         assertEquals("jdbc:mysql://h/db", JdbcUrls.redact("jdbc:mysql://bob:pw@h/db"));
     }
+
+    @Test
+    void storeThatFailsLaterRefusesAppendsOrDropsWhenNotRequired() throws Exception {
+        Properties p = props(false);
+        JdbcProvenanceStore s = ProvenanceStores.open(StoreOptions.from(p));
+        Properties lenientProps = props(false);
+        lenientProps.setProperty(StoreOptions.REQUIRED, "false");
+        JdbcProvenanceStore lenient = ProvenanceStores.open(StoreOptions.from(lenientProps));
+        s.append(sample(1));
+        s.flush();
+        try (Connection c = DriverManager.getConnection(StoreOptions.embeddedUrl(tmp));
+             java.sql.Statement st = c.createStatement()) {
+            st.execute("DROP TABLE nlsql_provenance"); // the store breaks under the writer
+        }
+        s.append(sample(2));
+        SQLException e = assertThrows(SQLException.class, s::flush); // after three retries
+        assertEquals("58030", e.getSQLState());
+        assertTrue(e.getMessage().contains("1 record(s) could not be written"), e.getMessage());
+        assertEquals("58030", assertThrows(SQLException.class, () -> s.append(sample(3))).getSQLState());
+        lenient.append(sample(4)); // required=false: dropped with a warning, the statement goes on
+        assertThrows(SQLException.class, s::close);
+        assertThrows(SQLException.class, lenient::close);
+    }
 }
