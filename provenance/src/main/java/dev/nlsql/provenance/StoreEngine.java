@@ -175,6 +175,18 @@ final class StoreEngine {
             write(batch);
             batch.clear();
         }
+        // appends that raced with close() and landed after STOP: refuse them, count them
+        List<Item> late = new ArrayList<>();
+        queue.drainTo(late);
+        for (Item i : late) {
+            if (i.record() != null) {
+                unwritten.incrementAndGet();
+            }
+            if (i.done() != null) {
+                i.done().completeExceptionally(new SQLException("provenance store closed before the record was written",
+                        "58030"));
+            }
+        }
     }
 
     private void write(List<Item> batch) {
