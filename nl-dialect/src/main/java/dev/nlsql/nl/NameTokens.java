@@ -1,0 +1,69 @@
+package dev.nlsql.nl;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Splits names and questions into comparable word stems (lower case, naive plural folding, synonyms). */
+final class NameTokens {
+
+    /** Everyday words for schema words, applied to question tokens. */
+    private static final Map<String, String> SYNONYMS = Map.ofEntries(
+            Map.entry("song", "track"), Map.entry("tune", "track"), Map.entry("singer", "artist"),
+            Map.entry("band", "artist"), Map.entry("musician", "artist"), Map.entry("client", "customer"),
+            Map.entry("buyer", "customer"), Map.entry("staff", "employee"), Map.entry("worker", "employee"),
+            Map.entry("rep", "employee"), Map.entry("representative", "employee"), Map.entry("purchase", "invoice"),
+            Map.entry("bill", "invoice"), Map.entry("vendor", "supplier"), Map.entry("carrier", "shipper"),
+            Map.entry("record", "album"), Map.entry("style", "genre"), Map.entry("format", "mediatype"),
+            Map.entry("spent", "total"), Map.entry("cost", "price"), Map.entry("long", "millisecond"),
+            Map.entry("length", "millisecond"), Map.entry("duration", "millisecond"),
+            Map.entry("born", "birthdate"), Map.entry("hired", "hiredate"), Map.entry("boss", "reportsto"),
+            Map.entry("manager", "reportsto"), Map.entry("item", "product"), Map.entry("goods", "product"));
+
+    private NameTokens() {}
+
+    /** Tokens of an identifier: {@code InvoiceLine} → [invoice, line]; {@code Order Details} → [order, detail]. */
+    static List<String> tokens(String name) {
+        List<String> out = new ArrayList<>();
+        String spaced = name.replaceAll("([a-z0-9])([A-Z])", "$1 $2").replaceAll("([A-Z]+)([A-Z][a-z])", "$1 $2");
+        for (String w : spaced.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+            if (!w.isEmpty()) {
+                out.add(stem(w));
+            }
+        }
+        return out;
+    }
+
+    /** Tokens of a question, with placeholders dropped and synonyms mapped. */
+    static List<String> questionTokens(String question) {
+        List<String> out = new ArrayList<>();
+        String q = Placeholders.TOKEN.matcher(question).replaceAll(" ");
+        for (String w : q.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+            if (w.isEmpty()) {
+                continue;
+            }
+            String s = stem(w);
+            out.add(s);
+            String syn = SYNONYMS.get(s);
+            if (syn != null) {
+                out.add(syn);
+            }
+        }
+        return out;
+    }
+
+    /** Naive English plural folding: categories → category, boxes → box, tracks → track. */
+    static String stem(String w) {
+        if (w.length() > 4 && w.endsWith("ies")) {
+            return w.substring(0, w.length() - 3) + "y";
+        }
+        if (w.length() > 4 && (w.endsWith("ses") || w.endsWith("xes") || w.endsWith("ches") || w.endsWith("shes"))) {
+            return w.substring(0, w.length() - 2);
+        }
+        if (w.length() > 3 && w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us")) {
+            return w.substring(0, w.length() - 1);
+        }
+        return w;
+    }
+}
