@@ -74,6 +74,16 @@ public record ProvenanceRecord(
         return new Builder();
     }
 
+    /** A builder holding every field of this record, to derive a changed copy. */
+    public Builder toBuilder() {
+        return new Builder().id(id).time(time).user(user).targetUrl(targetUrl).statement(statement)
+                .question(question).placeholders(placeholders).sql(sql).parameters(parameters)
+                .decision(decision).rule(rule).sqlState(sqlState).error(error).schemaHash(schemaHash)
+                .scratch(scratch).model(model).columns(columns).rowCount(rowCount)
+                .resultHashOrdered(resultHashOrdered).resultHashUnordered(resultHashUnordered)
+                .complete(complete).timings(timings);
+    }
+
     /** Mutable builder; not thread-safe. */
     public static final class Builder {
         private String id;
@@ -122,8 +132,9 @@ public record ProvenanceRecord(
         public Builder complete(boolean v) { complete = v; return this; }
         public Builder timings(Timings v) { timings = v; return this; }
 
+        /** The record; a random UUID is assigned when no id was set. */
         public ProvenanceRecord build() {
-            return new ProvenanceRecord(id, time, user, targetUrl, statement, question,
+            return new ProvenanceRecord(id == null ? java.util.UUID.randomUUID().toString() : id, time, user, targetUrl, statement, question,
                     placeholders == null ? Map.of() : Map.copyOf(placeholders), sql,
                     parameters == null ? List.of() : List.copyOf(parameters), decision, rule,
                     sqlState, error, schemaHash, scratch, model == null ? null : Map.copyOf(model),

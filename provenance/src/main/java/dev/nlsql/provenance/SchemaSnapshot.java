@@ -1,6 +1,8 @@
 package dev.nlsql.provenance;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A deterministic, canonical description of a database schema: tables and views, columns
@@ -13,8 +15,40 @@ import java.util.List;
  */
 public record SchemaSnapshot(List<Table> tables, String sha256) {
 
+    /** Name and version of the canonical JSON form, part of what is hashed. */
+    public static final String FORMAT = "nlsql-schema-v1";
+
     public SchemaSnapshot {
         tables = List.copyOf(tables);
+    }
+
+    /**
+     * A snapshot of {@code tables} (already in canonical order) with its hash computed from
+     * {@link #canonicalJson()}.
+     */
+    public static SchemaSnapshot of(List<Table> tables) {
+        String json = canonicalJson(tables);
+        return new SchemaSnapshot(tables, Hashes.sha256Hex(json));
+    }
+
+    /**
+     * The canonical JSON form that {@link #sha256()} is computed over: {@code {"format":
+     * "nlsql-schema-v1","tables":[...]}}, keys sorted, no whitespace, UTF-8 when hashed.
+     */
+    public String canonicalJson() {
+        return canonicalJson(tables);
+    }
+
+    private static String canonicalJson(List<Table> tables) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("format", FORMAT);
+        doc.put("tables", tables);
+        return CanonicalJson.write(doc);
+    }
+
+    /** The tables of {@code schema} (null matches tables without a schema), in snapshot order. */
+    public List<Table> tablesIn(String schema) {
+        return tables.stream().filter(t -> java.util.Objects.equals(schema, t.schema())).toList();
     }
 
     /**

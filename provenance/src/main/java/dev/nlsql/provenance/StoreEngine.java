@@ -1,0 +1,334 @@
+package dev.nlsql.provenance;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The shared part of a store: a HikariCP pool on the store's JDBC URL, a bounded queue and one
+ * writer thread that inserts queued records in batches, one transaction per batch. Shared by
+ * every {@link JdbcProvenanceStore} handle on the same URL (see {@link ProvenanceStores}).
+ *
+ * <p>Back-pressure: the queue is bounded; a full queue blocks the appending thread, nothing is
+ * dropped. A failed batch is retried three times on a fresh connection (after 100, 400, 1600
+ * ms); if it still fails the engine is marked failed: queued and later records are refused with
+ * SQLState {@code 58030}, and the count of records that could not be written is reported.
+ */
+final class StoreEngine {
+    private static final System.Logger LOG = System.getLogger(StoreEngine.class.getName());
+    private static final long[] RETRY_MS = {100, 400, 1600};
+
+    /** A queued record, or a flush marker (record null); done is completed once committed. */
+    private record Item(ProvenanceRecord record, CompletableFuture<Void> done) {}
+
+    private static final Item STOP = new Item(null, null);
+
+    final StoreOptions options;
+    final HikariDataSource pool;
+    private final ArrayBlockingQueue<Item> queue;
+    private final Thread writer;
+    private final AtomicLong written = new AtomicLong();
+    private final AtomicLong unwritten = new AtomicLong();
+    private volatile SQLException failure;
+    private volatile boolean closed;
+
+    StoreEngine(StoreOptions options) throws SQLException {
+        this.options = options;
+        HikariConfig cfg = new HikariConfig();
+        cfg.setJdbcUrl(options.url());
+        if (options.user() != null) {
+            cfg.setUsername(options.user());
+        }
+        if (options.password() != null) {
+            cfg.setPassword(options.password());
+        }
+        cfg.setPoolName("nlsql-provenance");
+        cfg.setMaximumPoolSize(4);
+        cfg.setMinimumIdle(1);
+        cfg.setConnectionTimeout(Math.max(250, options.timeoutMs()));
+        cfg.setInitializationFailTimeout(1);
+        try {
+            pool = new HikariDataSource(cfg);
+        } catch (RuntimeException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw unavailable(options, cause);
+        }
+        try (Connection c = pool.getConnection()) {
+            StoreMigrations.migrate(c);
+        } catch (SQLException e) {
+            pool.close();
+            throw unavailable(options, e);
+        }
+        queue = new ArrayBlockingQueue<>(options.queueCapacity());
+        writer = new Thread(this::writeLoop, "nlsql-provenance-writer");
+        writer.setDaemon(true);
+        writer.start();
+    }
+
+    static SQLException unavailable(StoreOptions o, Throwable cause) {
+        return new SQLException("provenance store unavailable at " + o.redactedUrl() + ": " + cause.getMessage()
+                + ". Fix nlsql.provenance.url, or set nlsql.provenance.required=false to run statements unrecorded",
+                "58030", cause);
+    }
+
+    /** Queues {@code r}; with {@code sync} waits until it is committed. */
+    void append(ProvenanceRecord r, boolean sync) throws SQLException {
+        checkOpen();
+        CompletableFuture<Void> done = sync ? new CompletableFuture<>() : null;
+        put(new Item(r, done));
+        if (sync) {
+            await(done);
+        }
+    }
+
+    /** Waits until every record queued before this call is committed. */
+    void flush() throws SQLException {
+        checkOpen();
+        if (Thread.currentThread() == writer) {
+            return;
+        }
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        put(new Item(null, done));
+        await(done);
+    }
+
+    long written() {
+        return written.get();
+    }
+
+    private void put(Item item) throws SQLException {
+        try {
+            while (!queue.offer(item, 50, TimeUnit.MILLISECONDS)) {
+                checkOpen();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while waiting for room in the provenance queue", "58030", e);
+        }
+    }
+
+    private void await(CompletableFuture<Void> done) throws SQLException {
+        try {
+            done.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while waiting for the provenance store", "58030", e);
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            throw c instanceof SQLException s ? s : new SQLException("provenance write failed: " + c, "58030", c);
+        }
+    }
+
+    private void checkOpen() throws SQLException {
+        if (failure != null) {
+            throw new SQLException("provenance store at " + options.redactedUrl() + " failed; " + unwritten.get()
+                    + " record(s) could not be written: " + failure.getMessage(), "58030", failure);
+        }
+        if (closed) {
+            throw new SQLException("provenance store is closed", "58030");
+        }
+    }
+
+    private void writeLoop() {
+        List<Item> batch = new ArrayList<>(options.batchSize());
+        boolean stop = false;
+        while (!stop) {
+            try {
+                Item first = queue.take();
+                batch.add(first);
+                queue.drainTo(batch, options.batchSize() - 1);
+            } catch (InterruptedException e) {
+                // close() never interrupts; keep draining
+                continue;
+            }
+            int stopAt = batch.indexOf(STOP);
+            if (stopAt >= 0) {
+                stop = true;
+            }
+            write(batch);
+            batch.clear();
+        }
+    }
+
+    private void write(List<Item> batch) {
+        List<Item> records = new ArrayList<>(batch.size());
+        for (Item i : batch) {
+            if (i != STOP && i.record() != null) {
+                records.add(i);
+            }
+        }
+        SQLException last = failure;
+        if (last == null && !records.isEmpty()) {
+            for (int attempt = 0; attempt <= RETRY_MS.length; attempt++) {
+                try {
+                    insert(records);
+                    written.addAndGet(records.size());
+                    last = null;
+                    break;
+                } catch (SQLException e) {
+                    last = e;
+                    LOG.log(System.Logger.Level.WARNING, "provenance batch of " + records.size()
+                            + " failed (attempt " + (attempt + 1) + "): " + e.getMessage());
+                    if (attempt < RETRY_MS.length) {
+                        sleep(RETRY_MS[attempt]);
+                    }
+                }
+            }
+            if (last != null) {
+                unwritten.addAndGet(records.size());
+                failure = last;
+            }
+        } else if (last != null) {
+            unwritten.addAndGet(records.size());
+        }
+        for (Item i : batch) {
+            if (i != STOP && i.done() != null) {
+                if (failure == null) {
+                    i.done().complete(null);
+                } else {
+                    i.done().completeExceptionally(new SQLException("provenance store at " + options.redactedUrl()
+                            + " failed: " + failure.getMessage(), "58030", failure));
+                }
+            }
+        }
+    }
+
+    private void insert(List<Item> records) throws SQLException {
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO nlsql_provenance (id, time_ms, user_name,"
+                    + " decision, schema_hash, result_hash, row_count, complete, statement, record_json)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (Item i : records) {
+                    ProvenanceRecord r = i.record();
+                    ps.setString(1, r.id());
+                    ps.setLong(2, r.time() == null ? 0L : r.time().toEpochMilli());
+                    ps.setString(3, r.user());
+                    ps.setString(4, r.decision());
+                    ps.setString(5, r.schemaHash());
+                    ps.setString(6, r.resultHashUnordered());
+                    ps.setLong(7, r.rowCount());
+                    ps.setBoolean(8, r.complete());
+                    ps.setString(9, r.statement());
+                    ps.setString(10, ProvenanceJson.write(r));
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+                c.commit();
+            } catch (SQLException e) {
+                try {
+                    c.rollback();
+                } catch (SQLException ignored) {
+                    e.addSuppressed(ignored);
+                }
+                throw e;
+            }
+        }
+    }
+
+    Optional<ProvenanceRecord> find(String id) throws SQLException {
+        try (Connection c = pool.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT record_json FROM nlsql_provenance WHERE id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(ProvenanceJson.read(rs.getString(1))) : Optional.empty();
+            }
+        }
+    }
+
+    /** Records whose id starts with {@code prefix} (at most 2, to detect ambiguity). */
+    List<ProvenanceRecord> findByPrefix(String prefix) throws SQLException {
+        List<ProvenanceRecord> out = new ArrayList<>();
+        try (Connection c = pool.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT record_json FROM nlsql_provenance WHERE id LIKE ? ORDER BY id")) {
+            ps.setString(1, prefix.replace("%", "").replace("_", "") + "%");
+            ps.setMaxRows(2);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(ProvenanceJson.read(rs.getString(1)));
+                }
+            }
+        }
+        return out;
+    }
+
+    List<ProvenanceRecord> list(Instant since, int limit) throws SQLException {
+        List<ProvenanceRecord> out = new ArrayList<>();
+        try (Connection c = pool.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT record_json FROM nlsql_provenance WHERE time_ms >= ?"
+                     + " ORDER BY time_ms, id")) {
+            ps.setLong(1, since == null ? Long.MIN_VALUE : since.toEpochMilli());
+            if (limit > 0) {
+                ps.setMaxRows(limit);
+            }
+            ps.setFetchSize(500);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(ProvenanceJson.read(rs.getString(1)));
+                }
+            }
+        }
+        return out;
+    }
+
+    long count() throws SQLException {
+        try (Connection c = pool.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM nlsql_provenance");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** Stops the writer after everything queued is written, then closes the pool. */
+    void close() throws SQLException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        boolean interrupted = false;
+        while (true) {
+            try {
+                queue.put(STOP);
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        while (writer.isAlive()) {
+            try {
+                writer.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        pool.close();
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        if (unwritten.get() > 0) {
+            throw new SQLException(unwritten.get() + " provenance record(s) could not be written to "
+                    + options.redactedUrl() + ": " + (failure == null ? "unknown" : failure.getMessage()), "58030", failure);
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
