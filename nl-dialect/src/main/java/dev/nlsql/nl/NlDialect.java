@@ -11,7 +11,6 @@ import dev.nlsql.model.vault.MaskedQuestion;
 import dev.nlsql.model.vault.Slot;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -141,6 +140,9 @@ public final class NlDialect {
         for (Slot s : masked.slots().values()) {
             if (s.column() != null) {
                 valueColumns.addAll(values == null ? List.of(s.column()) : columnsOrSelf(values, s));
+            } else if (values != null && s.value() instanceof String text) {
+                // a quoted value the database holds: a linking hint too (the user's spelling is kept)
+                valueColumns.addAll(values.columnsFor(text));
             }
         }
         SchemaContext schema = linker(ctx).link(masked.text(), valueColumns);
@@ -264,8 +266,4 @@ public final class NlDialect {
         }
     }
 
-    /** Distinct placeholder names of a question, in order (for callers that render maps). */
-    static Set<String> names(MaskedQuestion m) {
-        return new LinkedHashSet<>(m.slots().keySet());
-    }
 }
