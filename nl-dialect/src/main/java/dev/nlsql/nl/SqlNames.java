@@ -44,6 +44,22 @@ final class SqlNames {
     }
 
     /**
+     * The schema to write before a table name: null (none) for SQLite and for the engines'
+     * default schemas ({@code public}, {@code main}, {@code dbo}, any case), else the rendered
+     * schema name.
+     */
+    static String schemaQualifier(String schema, Engine engine) {
+        if (schema == null || engine == Engine.SQLITE) {
+            return null;
+        }
+        String k = schema.toLowerCase(Locale.ROOT);
+        if (k.equals("public") || k.equals("main") || k.equals("dbo")) {
+            return null;
+        }
+        return render(schema, engine);
+    }
+
+    /**
      * The name as the target must see it: bare where the engine would resolve the bare word to
      * the same object, else quoted ({@code [x]} on SQL Server, {@code "x"} elsewhere).
      */

@@ -165,7 +165,7 @@ public final class SqlValidator {
             if (alias != null) {
                 byAlias.put(SqlNames.key(alias.getName()), st);
             }
-            t.setSchemaName(null);
+            t.setSchemaName(SqlNames.schemaQualifier(st.schema(), engine));
             t.setName(SqlNames.render(st.name(), engine));
         }
         for (Column c : n.columns) {
@@ -189,7 +189,7 @@ public final class SqlValidator {
                     }
                     c.setColumnName(SqlNames.render(exact, engine));
                     if (qk.equals(st.name().toLowerCase(Locale.ROOT))) {
-                        q.setSchemaName(null);
+                        q.setSchemaName(SqlNames.schemaQualifier(st.schema(), engine));
                         q.setName(SqlNames.render(st.name(), engine));
                     }
                 } else if (derived.contains(qk)) {
