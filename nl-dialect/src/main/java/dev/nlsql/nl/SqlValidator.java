@@ -1,7 +1,9 @@
 package dev.nlsql.nl;
 
 import dev.nlsql.policy.Engine;
+import dev.nlsql.policy.PolicyDecision;
 import dev.nlsql.policy.PolicyException;
+import dev.nlsql.policy.StatementKind;
 import dev.nlsql.policy.StatementPolicy;
 import dev.nlsql.provenance.SchemaSnapshot;
 import java.util.ArrayList;
@@ -126,7 +128,11 @@ public final class SqlValidator {
         }
         if (policy != null) {
             try {
-                policy.check(bound.sql());
+                PolicyDecision decision = policy.check(bound.sql());
+                if (decision.kind() != StatementKind.QUERY) {
+                    return SqlValidation.refused("the policy does not classify it as a read-only query: "
+                            + decision.kind() + " (" + decision.rule() + ")");
+                }
             } catch (PolicyException e) {
                 return SqlValidation.refused("refused by policy (" + e.getSQLState() + ", " + e.rule()
                         + "): " + firstLine(e.getMessage()));

@@ -1,5 +1,7 @@
 package dev.nlsql.nl;
 
+import dev.nlsql.policy.SqlPolicy;
+
 import dev.nlsql.model.Translator;
 import dev.nlsql.policy.Engine;
 import dev.nlsql.policy.StatementPolicy;
@@ -143,7 +145,7 @@ public final class AccuracyCheck {
             long correct = 0;
             long total = 0;
             for (String s : sets) {
-                Report r = run(s, t, new SelectOnlyPolicy());
+                Report r = run(s, t, SqlPolicy.forEngine(Engine.SQLITE));
                 if (verbose) {
                     for (Outcome o : r.outcomes()) {
                         System.out.printf("%s %s %s | %s%n", o.correct() ? "OK  " : (o.valid() ? "DIFF" : "FAIL"), o.id(),

@@ -1,5 +1,7 @@
 package dev.nlsql.nl;
 
+import dev.nlsql.policy.SqlPolicy;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -112,7 +114,7 @@ class EngineRoundTripTest {
             load(t, c, sqlite);
             SchemaScope scope = t == Target.POSTGRESQL ? SchemaScope.only(PG_SCHEMA) : SchemaScope.all();
             SchemaSnapshot schema = SchemaSnapshotter.snapshot(c, scope);
-            NlContext ctx = new NlContext(engine(t), schema, new SelectOnlyPolicy(), c);
+            NlContext ctx = new NlContext(engine(t), schema, SqlPolicy.forEngine(engine(t)), c);
 
             NlPlan albums = plan("ASK albums by 'AC/DC'",
                     "SELECT al.title FROM album al JOIN artist ar ON ar.artistid = al.artistid WHERE ar.name = __STR_1__ ORDER BY al.title", ctx);

@@ -1,5 +1,7 @@
 package dev.nlsql.nl;
 
+import dev.nlsql.policy.SqlPolicy;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -38,7 +40,7 @@ class NlDialectTest {
     }
 
     private static NlContext ctx() {
-        return new NlContext(Engine.SQLITE, schema, new SelectOnlyPolicy(), chinook);
+        return new NlContext(Engine.SQLITE, schema, SqlPolicy.forEngine(Engine.SQLITE), chinook);
     }
 
     private static NlDialect dialect(FixedTranslator t) {
@@ -165,7 +167,7 @@ class NlDialectTest {
 
     @Test
     void firstValidCandidateWinsAndInvalidOnesNeverRun() throws SQLException {
-        SelectOnlyPolicy policy = new SelectOnlyPolicy();
+        SqlPolicy policy = SqlPolicy.forEngine(Engine.SQLITE);
         FixedTranslator t = new FixedTranslator(
                 "DROP TABLE Artist",
                 "SELECT Name FROM Singer",
@@ -191,7 +193,7 @@ class NlDialectTest {
         FixedTranslator t = new FixedTranslator("SELECT load_extension('x') FROM Artist");
         SQLException e = assertThrows(SQLException.class, () -> dialect(t).plan("ASK anything", null, ctx()));
         assertEquals("HY000", e.getSQLState());
-        assertTrue(e.getMessage().contains("refused by policy (42501, sqlite.load_extension)"), e.getMessage());
+        assertTrue(e.getMessage().contains("refused by policy (42501, sqlite.function-deny-list)"), e.getMessage());
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.nlsql.nl;
 
+import dev.nlsql.policy.SqlPolicy;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -66,7 +68,7 @@ class QuestionSetTest {
             }
         }
         assertEquals(List.of(), problems);
-        AccuracyCheck.Report r = AccuracyCheck.run(name, gold, new SelectOnlyPolicy());
+        AccuracyCheck.Report r = AccuracyCheck.run(name, gold, SqlPolicy.forEngine(Engine.SQLITE));
         List<String> wrong = r.outcomes().stream().filter(x -> !x.correct())
                 .map(x -> x.id() + " " + x.masked() + " -> " + (x.sql() != null ? x.sql() : x.error())).toList();
         assertEquals(List.of(), wrong);
@@ -78,7 +80,7 @@ class QuestionSetTest {
     @ValueSource(strings = {"chinook"})
     void nonsenseScoresNothingAndNeverRuns(String name) throws Exception {
         Translator nonsense = new FixedTranslator("SELECT Missing FROM Nowhere", "UPDATE Track SET Name = 'x'");
-        AccuracyCheck.Report r = AccuracyCheck.run(name, nonsense, new SelectOnlyPolicy());
+        AccuracyCheck.Report r = AccuracyCheck.run(name, nonsense, SqlPolicy.forEngine(Engine.SQLITE));
         assertEquals(0, r.valid());
         assertEquals(0.0, r.accuracy());
         assertTrue(r.outcomes().stream().allMatch(o -> o.error().contains("unknown table: Nowhere")));

@@ -1,5 +1,7 @@
 package dev.nlsql.nl;
 
+import dev.nlsql.policy.SqlPolicy;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -33,7 +35,7 @@ class StoreTranslationCacheTest {
     void translationSurvivesARestartAndReplaysIdenticalSql() throws Exception {
         try (Connection c = TestDatabases.openSqlite(TestDatabases.chinook())) {
             SchemaSnapshot schema = TestDatabases.snapshot(c);
-            NlContext ctx = new NlContext(Engine.SQLITE, schema, new SelectOnlyPolicy(), c);
+            NlContext ctx = new NlContext(Engine.SQLITE, schema, SqlPolicy.forEngine(Engine.SQLITE), c);
             String sql;
             try (JdbcProvenanceStore store = open()) {
                 FixedTranslator t = new FixedTranslator(
@@ -73,7 +75,7 @@ class StoreTranslationCacheTest {
             assertEquals(2, store.translations().pin(pack));
             FixedTranslator t = new FixedTranslator("SELECT Name FROM Artist");
             NlDialect d = new NlDialect(NlOptions.defaults(), t, null, new StorePinnedTranslations(store.translations()));
-            NlContext ctx = new NlContext(Engine.SQLITE, schema, new SelectOnlyPolicy(), c);
+            NlContext ctx = new NlContext(Engine.SQLITE, schema, SqlPolicy.forEngine(Engine.SQLITE), c);
             NlPlan plan = d.plan("EXPLAIN ASK Who are the top 3 customers by total spent", null, ctx).orElseThrow();
             assertEquals(PlanSource.PINNED, plan.source());
             assertEquals("best-customers", plan.pinId());
