@@ -63,6 +63,37 @@ public final class NlDialect {
         this.pinned = pinned == null ? PinnedTranslations.none() : pinned;
     }
 
+    /**
+     * The dialect a driver connection uses: options from its connection properties, an in-memory
+     * LRU cache, and, when a provenance store is given, the persistent cache
+     * ({@code nlsql.nl.cache.persist}) and the store's pinned translations ({@code nlsql.nl.pins}).
+     *
+     * @param properties connection properties ({@code nlsql.*}; others ignored)
+     * @param translator the model, or null (then only pinned and cached translations answer)
+     * @param store the provenance store's translation cache, or null
+     * @throws SQLException SQLState {@code 22023} for a malformed option
+     */
+    public static NlDialect create(java.util.Properties properties, Translator translator,
+            dev.nlsql.provenance.TranslationCache store) throws SQLException {
+        NlOptions o;
+        try {
+            o = NlOptions.from(properties == null ? new java.util.Properties() : properties);
+        } catch (IllegalArgumentException e) {
+            throw new SQLException(e.getMessage(), BAD_PARAMETER, e);
+        }
+        TranslationCache cache = new LruTranslationCache(o.cacheSize());
+        if (store != null && o.persistCache()) {
+            cache = new TieredTranslationCache(cache, new StoreTranslationCache(store));
+        }
+        PinnedTranslations pins = store != null && o.usePins() ? new StorePinnedTranslations(store) : null;
+        return new NlDialect(o, translator, cache, pins);
+    }
+
+    /** The options in force. */
+    public NlOptions options() {
+        return options;
+    }
+
     /** Whether {@code statementText} is a question under this dialect's mode (no other work done). */
     public Optional<NlStatement> classify(String statementText) {
         return classifier.classify(statementText);

@@ -11,6 +11,8 @@ import java.util.Properties;
  * <tr><td>{@code nlsql.mode}</td><td>explicit</td><td>explicit | auto | off (see {@link NlMode})</td></tr>
  * <tr><td>{@code nlsql.nl.candidates}</td><td>4</td><td>candidates asked of the model; the first valid one is used</td></tr>
  * <tr><td>{@code nlsql.nl.cache.size}</td><td>1000</td><td>in-memory translation cache entries (0: off)</td></tr>
+ * <tr><td>{@code nlsql.nl.cache.persist}</td><td>true</td><td>also keep translations in the provenance store (replayed after restarts, shared by drivers on the same store)</td></tr>
+ * <tr><td>{@code nlsql.nl.pins}</td><td>true</td><td>use pinned translations (SQL packs) imported into the provenance store</td></tr>
  * <tr><td>{@code nlsql.nl.link.maxTables}</td><td>8</td><td>tables chosen by schema linking (join-path tables come on top)</td></tr>
  * <tr><td>{@code nlsql.nl.link.maxColumns}</td><td>24</td><td>columns shown per table</td></tr>
  * <tr><td>{@code nlsql.nl.values}</td><td>true</td><td>value linking over the database's text columns</td></tr>
@@ -22,6 +24,8 @@ import java.util.Properties;
  * @param mode how questions are recognised
  * @param candidates candidates requested from the model, at least 1
  * @param cacheSize in-memory cache entries
+ * @param persistCache whether translations also go to the provenance store
+ * @param usePins whether pinned translations from the provenance store are used
  * @param maxTables schema-linking table budget
  * @param maxColumns schema-linking column budget per table
  * @param valueLinking whether to build value indexes
@@ -29,7 +33,7 @@ import java.util.Properties;
  * @param valuesTotal values kept per database
  * @param valueMaxLength longest value kept
  */
-public record NlOptions(NlMode mode, int candidates, int cacheSize, int maxTables, int maxColumns,
+public record NlOptions(NlMode mode, int candidates, int cacheSize, boolean persistCache, boolean usePins, int maxTables, int maxColumns,
         boolean valueLinking, int valuesPerColumn, int valuesTotal, int valueMaxLength) {
 
     /** All defaults. */
@@ -47,6 +51,8 @@ public record NlOptions(NlMode mode, int candidates, int cacheSize, int maxTable
                 NlMode.parse(p.getProperty("nlsql.mode")),
                 positive(p, "nlsql.nl.candidates", 4),
                 nonNegative(p, "nlsql.nl.cache.size", 1000),
+                bool(p, "nlsql.nl.cache.persist", true),
+                bool(p, "nlsql.nl.pins", true),
                 positive(p, "nlsql.nl.link.maxTables", 8),
                 positive(p, "nlsql.nl.link.maxColumns", 24),
                 bool(p, "nlsql.nl.values", true),

@@ -146,4 +146,23 @@ class SqlValidatorTest {
                 .validate("SELECT name FROM artist WHERE artistid = __ID_1__", Set.of("__ID_1__"));
         assertEquals("SELECT \"Name\" FROM \"Artist\" WHERE \"ArtistId\" = ?", pg.sql());
     }
+
+    @Test
+    void sqlServerRenderingPassesTheSqlServerPolicy() {
+        SqlValidator v = new SqlValidator(chinook, Engine.SQLSERVER, dev.nlsql.policy.SqlPolicy.forEngine(Engine.SQLSERVER));
+        SqlValidation r = v.validate("SELECT a.Name, COUNT(*) AS n FROM Artist a JOIN Album al ON al.ArtistId = a.ArtistId "
+                + "WHERE a.Name LIKE '__STR_1__%' GROUP BY a.Name ORDER BY n DESC LIMIT __NUM_1__", Set.of("__STR_1__", "__NUM_1__"));
+        assertTrue(r.valid(), r.reason());
+        assertTrue(r.sql().startsWith("SELECT TOP (?) a.Name"), r.sql());
+        assertTrue(r.sql().contains("LIKE (? + '%')"), r.sql());
+        assertEquals(List.of("__NUM_1__", "__STR_1__"), r.placeholderOrder());
+    }
+
+    @Test
+    void realPolicyRefusesDangerousFunctionsInsideSelect() {
+        SqlValidator v = new SqlValidator(chinook, Engine.SQLITE, dev.nlsql.policy.SqlPolicy.forEngine(Engine.SQLITE));
+        SqlValidation r = v.validate("SELECT load_extension('/tmp/x.so') FROM Artist", Set.of());
+        assertFalse(r.valid());
+        assertTrue(r.reason().startsWith("refused by policy (42501"), r.reason());
+    }
 }

@@ -89,4 +89,27 @@ class StoreTranslationCacheTest {
             assertEquals(1, t.calls.get());
         }
     }
+
+    @Test
+    void createHonoursThePersistOption() throws Exception {
+        try (Connection c = TestDatabases.openSqlite(TestDatabases.chinook()); JdbcProvenanceStore store = open()) {
+            SchemaSnapshot schema = TestDatabases.snapshot(c);
+            NlContext ctx = new NlContext(Engine.SQLITE, schema, SqlPolicy.forEngine(Engine.SQLITE), c);
+            Properties off = new Properties();
+            off.setProperty("nlsql.nl.cache.persist", "false");
+            FixedTranslator t = new FixedTranslator("SELECT COUNT(*) FROM Genre");
+            assertEquals(PlanSource.MODEL, NlDialect.create(off, t, store.translations()).plan("ASK how many genres", null, ctx)
+                    .orElseThrow().source());
+            assertEquals(PlanSource.MODEL, NlDialect.create(new Properties(), t, store.translations())
+                    .plan("ASK how many genres", null, ctx).orElseThrow().source());
+            assertEquals(PlanSource.CACHE, NlDialect.create(new Properties(), t, store.translations())
+                    .plan("ASK how many genres", null, ctx).orElseThrow().source());
+            assertEquals(2, t.calls.get());
+            Properties bad = new Properties();
+            bad.setProperty("nlsql.mode", "maybe");
+            java.sql.SQLException e = org.junit.jupiter.api.Assertions.assertThrows(java.sql.SQLException.class,
+                    () -> NlDialect.create(bad, t, null));
+            assertEquals("22023", e.getSQLState());
+        }
+    }
 }
