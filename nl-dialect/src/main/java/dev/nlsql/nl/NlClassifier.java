@@ -16,7 +16,11 @@ import net.sf.jsqlparser.statement.UnsupportedStatement;
  *   nl-statement ::= [ "EXPLAIN" ] "ASK" question
  * </pre>
  * With {@link NlMode#AUTO}, a statement that JSqlParser cannot parse as SQL, and that contains
- * at least two words, is a question too (never an {@code EXPLAIN} one). Thread-safe.
+ * at least two words, is a question too (never an {@code EXPLAIN} one). Statements that start
+ * with an unmistakable SQL keyword ({@code SELECT}, {@code INSERT}, {@code UPDATE},
+ * {@code DELETE}, {@code CREATE}, {@code PRAGMA}, {@code BEGIN}, {@code COMMIT}...), a JDBC
+ * escape or a parenthesis, and statements longer than {@value #MAX_AUTO_QUESTION_CHARS}
+ * characters, are SQL without being parsed, so ordinary SQL pays no parse here. Thread-safe.
  */
 public final class NlClassifier {
 
@@ -24,6 +28,15 @@ public final class NlClassifier {
             "^\\s*(?:(EXPLAIN)\\s+)?ASK(?:\\s+|(?=[?¿]))(.*?)[\\s;]*$",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Pattern WORDS = Pattern.compile("\\p{L}+[\\s\\p{Punct}]+\\p{L}+");
+
+    /** Longest text {@link NlMode#AUTO} considers as a question, in characters. */
+    public static final int MAX_AUTO_QUESTION_CHARS = 2000;
+
+    private static final java.util.Set<String> SQL_STARTS = java.util.Set.of("select", "insert", "update",
+            "delete", "merge", "upsert", "replace", "create", "alter", "truncate", "pragma", "begin", "commit",
+            "rollback", "savepoint", "release", "grant", "revoke", "call", "exec", "execute", "attach", "detach",
+            "vacuum", "reindex", "checkpoint", "copy", "install", "load", "export", "import");
+    private static final Pattern FIRST_WORD = Pattern.compile("^\\s*([A-Za-z_]+|[({])");
 
     private final NlMode mode;
 
@@ -55,6 +68,14 @@ public final class NlClassifier {
     }
 
     private static boolean isQuestionLike(String text) {
+        if (text.length() > MAX_AUTO_QUESTION_CHARS) {
+            return false;
+        }
+        Matcher m = FIRST_WORD.matcher(text);
+        if (m.find() && (m.group(1).equals("(") || m.group(1).equals("{")
+                || SQL_STARTS.contains(m.group(1).toLowerCase(java.util.Locale.ROOT)))) {
+            return false;
+        }
         return WORDS.matcher(text).find();
     }
 

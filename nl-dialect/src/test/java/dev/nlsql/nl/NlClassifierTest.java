@@ -44,6 +44,12 @@ class NlClassifierTest {
         assertTrue(auto.classify("UPDATE t SET a = 1").isEmpty());
         assertTrue(auto.classify("CREATE TABLE x (a INT)").isEmpty());
         assertTrue(auto.classify("ASK how many").orElseThrow().question().equals("how many"));
+        assertTrue(auto.classify("show tables").isEmpty());
+        assertEquals("show me all customers", auto.classify("show me all customers").orElseThrow().question());
+        assertEquals("list the albums", auto.classify("list the albums;").orElseThrow().question());
+        assertTrue(auto.classify("select the best albums").isEmpty(), "a SELECT start is SQL without parsing");
+        assertTrue(auto.classify("{call p(1)}").isEmpty());
+        assertTrue(auto.classify("which ".repeat(500)).isEmpty(), "too long to be a question");
     }
 
     @Test
