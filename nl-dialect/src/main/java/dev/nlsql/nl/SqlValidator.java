@@ -18,11 +18,13 @@ import net.sf.jsqlparser.expression.Alias;
 import net.sf.jsqlparser.expression.JdbcNamedParameter;
 import net.sf.jsqlparser.expression.JdbcParameter;
 import net.sf.jsqlparser.expression.StringValue;
+import net.sf.jsqlparser.expression.operators.arithmetic.Concat;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.Statements;
+import net.sf.jsqlparser.statement.select.Join;
 import net.sf.jsqlparser.statement.select.Limit;
 import net.sf.jsqlparser.statement.select.ParenthesedSelect;
 import net.sf.jsqlparser.statement.select.PlainSelect;
@@ -31,6 +33,9 @@ import net.sf.jsqlparser.statement.select.SelectItem;
 import net.sf.jsqlparser.statement.select.Top;
 import net.sf.jsqlparser.statement.select.WithItem;
 import net.sf.jsqlparser.util.TablesNamesFinder;
+import net.sf.jsqlparser.util.deparser.ExpressionDeParser;
+import net.sf.jsqlparser.util.deparser.SelectDeParser;
+import net.sf.jsqlparser.util.deparser.StatementDeParser;
 
 /**
  * Validates a model's candidate SQL before anything runs, and renders it for the target.
@@ -40,11 +45,13 @@ import net.sf.jsqlparser.util.TablesNamesFinder;
  * {@code WITH}); it has no {@code ?} or named parameter markers of its own; every table it
  * reads is a table or view of the schema snapshot (or a CTE it defines); every column it names
  * exists in a table it reads (or is a select-list alias or a column of a derived table); it
- * uses every expected placeholder and no other; the policy accepts the rendered text.
+ * uses every expected placeholder and no other; in a single SELECT without subqueries, no
+ * unqualified column is held by two of the tables read (it would be ambiguous at run time); the
+ * policy accepts the rendered text as a read-only query.
  *
  * <p>Rendering: table and column names are rewritten to the snapshot's exact spelling, quoted
  * only where the engine needs it; the row limit is written as {@code TOP (n)} on SQL Server and
- * as {@code LIMIT n} elsewhere; placeholders become {@code ?} markers (see
+ * as {@code LIMIT n} elsewhere; string concatenation is {@code +} on SQL Server; placeholders become {@code ?} markers (see
  * {@link PlaceholderBinder}). Thread-safe: each call parses afresh.
  */
 public final class SqlValidator {
@@ -112,7 +119,7 @@ public final class SqlValidator {
         if (limitProblem != null) {
             return SqlValidation.refused(limitProblem);
         }
-        String template = select.toString();
+        String template = render(select);
         PlaceholderBinder.Bound bound = PlaceholderBinder.bind(template, engine);
         Set<String> expected = new TreeSet<>();
         for (String p : expectedPlaceholders) {
@@ -208,11 +215,16 @@ public final class SqlValidator {
                 continue;
             }
             String exact = null;
+            int holders = 0;
             for (SchemaSnapshot.Table st : read) {
-                exact = catalog.column(st, col);
-                if (exact != null) {
-                    break;
+                String e = catalog.column(st, col);
+                if (e != null) {
+                    exact = exact == null ? e : exact;
+                    holders++;
                 }
+            }
+            if (holders > 1 && singleScope(n) && !n.selectAliases.contains(ck)) {
+                return "ambiguous column: " + col + " is in more than one table read; qualify it";
             }
             if (exact != null) {
                 c.setColumnName(SqlNames.render(exact, engine));
@@ -224,6 +236,22 @@ public final class SqlValidator {
             }
         }
         return null;
+    }
+
+    /** One SELECT without subqueries, CTEs, USING or NATURAL joins: every unqualified name has one scope. */
+    private static boolean singleScope(NameCollector n) {
+        if (n.plainSelects.size() != 1 || !n.cteNames.isEmpty() || !n.derivedAliases.isEmpty()) {
+            return false;
+        }
+        List<Join> joins = n.plainSelects.get(0).getJoins();
+        if (joins != null) {
+            for (Join j : joins) {
+                if (j.isNatural() || (j.getUsingColumns() != null && !j.getUsingColumns().isEmpty())) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** Writes row limits in the target's form; returns a reason when that is impossible. */
@@ -263,6 +291,26 @@ public final class SqlValidator {
             }
         }
         return null;
+    }
+
+    /** Deparses the checked tree; on SQL Server, string concatenation {@code ||} is written {@code +}. */
+    private String render(Select select) {
+        if (engine != Engine.SQLSERVER) {
+            return select.toString();
+        }
+        StringBuilder buffer = new StringBuilder();
+        ExpressionDeParser expressions = new ExpressionDeParser() {
+            @Override
+            public <S> StringBuilder visit(Concat concat, S context) {
+                deparse(concat, " + ", context);
+                return buffer;
+            }
+        };
+        SelectDeParser selects = new SelectDeParser(expressions, buffer);
+        expressions.setSelectVisitor(selects);
+        expressions.setBuilder(buffer);
+        select.accept(new StatementDeParser(expressions, selects, buffer));
+        return buffer.toString();
     }
 
     private static String stripFences(String s) {

@@ -165,4 +165,25 @@ class SqlValidatorTest {
         assertFalse(r.valid());
         assertTrue(r.reason().startsWith("refused by policy (42501"), r.reason());
     }
+
+    @Test
+    void modelStyleOutputWithQualifiedColumnsAndConcatenatedLike() {
+        SqlValidation v = sqlite("SELECT Track.Name FROM Track JOIN Genre ON Track.GenreId = Genre.GenreId "
+                + "WHERE Genre.Name LIKE '%' || __STR_1__ || '%'", "__STR_1__");
+        assertTrue(v.valid(), v.reason());
+        assertTrue(v.sql().endsWith("LIKE '%' || ? || '%'"), v.sql());
+        SqlValidation ss = new SqlValidator(chinook, Engine.SQLSERVER, null).validate(
+                "SELECT Track.Name FROM Track WHERE Track.Name LIKE '%' || __STR_1__ || '%'", Set.of("__STR_1__"));
+        assertTrue(ss.valid(), ss.reason());
+        assertEquals("SELECT Track.Name FROM Track WHERE Track.Name LIKE '%' + ? + '%'", ss.sql());
+    }
+
+    @Test
+    void refusesAmbiguousUnqualifiedColumnInOneScope() {
+        SqlValidation v = sqlite("SELECT Name FROM Track JOIN Genre ON Track.GenreId = Genre.GenreId");
+        assertFalse(v.valid());
+        assertTrue(v.reason().startsWith("ambiguous column: Name"), v.reason());
+        assertTrue(sqlite("SELECT Title FROM Album JOIN Artist USING (ArtistId)").valid());
+        assertTrue(sqlite("SELECT Name FROM Artist WHERE ArtistId IN (SELECT ArtistId FROM Album)").valid());
+    }
 }
