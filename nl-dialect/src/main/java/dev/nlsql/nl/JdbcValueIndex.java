@@ -6,6 +6,7 @@ import dev.nlsql.provenance.SchemaSnapshot;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
@@ -24,7 +25,8 @@ import java.util.Set;
  *
  * <p>Built with one {@code SELECT DISTINCT col FROM table WHERE col IS NOT NULL} per text
  * column of every base table (views are skipped), each read with
- * {@link Statement#setMaxRows(int)} set to {@code maxPerColumn}; values longer than
+ * {@link Statement#setMaxRows(int)} set to {@code maxPerColumn}, within an overall time budget;
+ * values longer than
  * {@code maxLength} characters or with more than 8 words, values without a letter, and the
  * whole index beyond {@code maxTotal} values are skipped, so cost and memory are bounded.
  * Single-word values that are common question words or words of the schema's own names
@@ -65,16 +67,21 @@ public final class JdbcValueIndex implements ValueIndex {
     /**
      * Reads the index from a database.
      *
-     * @param connection an open connection to the database the snapshot describes (read only)
+     * @param connection an open connection to the database the snapshot describes (read only);
+     *     when it is in a transaction, each read runs under a savepoint, so a column that cannot
+     *     be read does not abort the caller's transaction
      * @param snapshot its schema
      * @param engine its engine (for identifier quoting)
      * @param maxPerColumn distinct values read per column, at least 1
      * @param maxTotal values kept in all
      * @param maxLength longest value kept, in characters
-     * @throws SQLException when a query fails (the caller decides whether to go on without an index)
+     * @param budgetMs wall-clock budget for the whole build, milliseconds; columns not reached in
+     *     time are left out (each query also gets the remaining time as its query timeout)
+     * @return the index; columns whose read failed are left out
      */
     public static JdbcValueIndex build(Connection connection, SchemaSnapshot snapshot, Engine engine,
-            int maxPerColumn, int maxTotal, int maxLength) throws SQLException {
+            int maxPerColumn, int maxTotal, int maxLength, long budgetMs) {
+        long deadline = System.nanoTime() + Math.max(1, budgetMs) * 1_000_000L;
         Set<String> schemaWords = new HashSet<>();
         for (SchemaSnapshot.Table t : snapshot.tables()) {
             schemaWords.addAll(NameTokens.tokens(t.name()));
@@ -83,7 +90,7 @@ public final class JdbcValueIndex implements ValueIndex {
             }
         }
         Map<String, Entry> byValue = new HashMap<>();
-        int total = 0;
+        int[] total = {0};
         outer:
         for (SchemaSnapshot.Table t : snapshot.tables()) {
             if (!"TABLE".equalsIgnoreCase(t.type()) && !"BASE TABLE".equalsIgnoreCase(t.type())) {
@@ -93,38 +100,86 @@ public final class JdbcValueIndex implements ValueIndex {
                 if (!isText(c)) {
                     continue;
                 }
-                String table = (t.schema() != null && engine != Engine.SQLITE
-                        ? SqlNames.render(t.schema(), engine) + "." : "") + SqlNames.render(t.name(), engine);
+                long leftMs = (deadline - System.nanoTime()) / 1_000_000L;
+                if (leftMs <= 0 || total[0] >= maxTotal) {
+                    break outer;
+                }
+                String table = (SqlNames.schemaQualifier(t.schema(), engine) != null
+                        ? SqlNames.schemaQualifier(t.schema(), engine) + "." : "") + SqlNames.render(t.name(), engine);
                 String col = SqlNames.render(c.name(), engine);
                 String sql = "SELECT DISTINCT " + col + " FROM " + table + " WHERE " + col + " IS NOT NULL";
-                String where = t.name() + "." + c.name();
-                try (Statement st = connection.createStatement()) {
-                    st.setMaxRows(Math.max(1, maxPerColumn));
-                    try (ResultSet rs = st.executeQuery(sql)) {
-                        while (rs.next()) {
-                            String v = rs.getString(1);
-                            if (!keep(v, maxLength, schemaWords)) {
-                                continue;
-                            }
-                            String k = ValueIndex.normalise(v);
-                            Entry e = byValue.get(k);
-                            if (e == null) {
-                                if (total >= maxTotal) {
-                                    break outer;
-                                }
-                                byValue.put(k, new Entry(v.trim(), new ArrayList<>(List.of(where))));
-                                total++;
-                            } else if (!e.columns().contains(where)) {
-                                e.columns().add(where);
-                            }
-                        }
-                    }
-                }
+                readColumn(connection, sql, t.name() + "." + c.name(), maxPerColumn, maxTotal, maxLength,
+                        (int) Math.max(1, (leftMs + 999) / 1000), schemaWords, byValue, total);
             }
         }
         Map<String, Entry> frozen = new HashMap<>();
         byValue.forEach((k, e) -> frozen.put(k, new Entry(e.exact(), List.copyOf(e.columns()))));
         return new JdbcValueIndex(frozen);
+    }
+
+    /** Same as {@link #build(Connection, SchemaSnapshot, Engine, int, int, int, long)} with a 5 s budget. */
+    public static JdbcValueIndex build(Connection connection, SchemaSnapshot snapshot, Engine engine,
+            int maxPerColumn, int maxTotal, int maxLength) {
+        return build(connection, snapshot, engine, maxPerColumn, maxTotal, maxLength, 5000);
+    }
+
+    private static void readColumn(Connection connection, String sql, String where, int maxPerColumn, int maxTotal,
+            int maxLength, int timeoutSeconds, Set<String> schemaWords, Map<String, Entry> byValue, int[] total) {
+        Savepoint savepoint = null;
+        try {
+            if (!connection.getAutoCommit()) {
+                savepoint = connection.setSavepoint();
+            }
+        } catch (SQLException | RuntimeException e) {
+            savepoint = null;
+        }
+        try (Statement st = connection.createStatement()) {
+            st.setMaxRows(Math.max(1, maxPerColumn));
+            try {
+                st.setQueryTimeout(timeoutSeconds);
+            } catch (SQLException | RuntimeException e) {
+                // a driver without query timeouts still gets the overall budget
+            }
+            try (ResultSet rs = st.executeQuery(sql)) {
+                while (rs.next()) {
+                    String v = rs.getString(1);
+                    if (!keep(v, maxLength, schemaWords)) {
+                        continue;
+                    }
+                    String k = ValueIndex.normalise(v);
+                    Entry e = byValue.get(k);
+                    if (e == null) {
+                        if (total[0] >= maxTotal) {
+                            return;
+                        }
+                        byValue.put(k, new Entry(v.trim(), new ArrayList<>(List.of(where))));
+                        total[0]++;
+                    } else if (!e.columns().contains(where)) {
+                        e.columns().add(where);
+                    }
+                }
+            }
+            release(connection, savepoint);
+        } catch (SQLException | RuntimeException e) {
+            // a column that cannot be read (permissions, odd types) is left out of the index
+            if (savepoint != null) {
+                try {
+                    connection.rollback(savepoint);
+                } catch (SQLException | RuntimeException ignored) {
+                    // nothing more to undo
+                }
+            }
+        }
+    }
+
+    private static void release(Connection connection, Savepoint savepoint) {
+        if (savepoint != null) {
+            try {
+                connection.releaseSavepoint(savepoint);
+            } catch (SQLException | RuntimeException ignored) {
+                // some drivers release savepoints implicitly
+            }
+        }
     }
 
     private static boolean isText(SchemaSnapshot.Column c) {

@@ -235,8 +235,9 @@ public final class NlDialect {
         return valueIndexes.computeIfAbsent(key, k -> {
             try {
                 return Optional.of(JdbcValueIndex.build(ctx.valueSource(), ctx.schema(), ctx.engine(),
-                        options.valuesPerColumn(), options.valuesTotal(), options.valueMaxLength()));
-            } catch (SQLException | RuntimeException e) {
+                        options.valuesPerColumn(), options.valuesTotal(), options.valueMaxLength(),
+                        options.valueBudgetMs()));
+            } catch (RuntimeException e) {
                 // value linking is an aid; a database that cannot be read for it still answers
                 return Optional.empty();
             }

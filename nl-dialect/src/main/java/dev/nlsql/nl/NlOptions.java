@@ -19,6 +19,7 @@ import java.util.Properties;
  * <tr><td>{@code nlsql.nl.values.maxPerColumn}</td><td>5000</td><td>distinct values read per text column</td></tr>
  * <tr><td>{@code nlsql.nl.values.maxTotal}</td><td>200000</td><td>values kept per database</td></tr>
  * <tr><td>{@code nlsql.nl.values.maxLength}</td><td>64</td><td>longest value kept, in characters</td></tr>
+ * <tr><td>{@code nlsql.nl.values.budgetMs}</td><td>5000</td><td>time budget for reading the values of one database, milliseconds</td></tr>
  * </table>
  *
  * @param mode how questions are recognised
@@ -32,9 +33,10 @@ import java.util.Properties;
  * @param valuesPerColumn distinct values read per column
  * @param valuesTotal values kept per database
  * @param valueMaxLength longest value kept
+ * @param valueBudgetMs time budget for building one value index, milliseconds
  */
 public record NlOptions(NlMode mode, int candidates, int cacheSize, boolean persistCache, boolean usePins, int maxTables, int maxColumns,
-        boolean valueLinking, int valuesPerColumn, int valuesTotal, int valueMaxLength) {
+        boolean valueLinking, int valuesPerColumn, int valuesTotal, int valueMaxLength, int valueBudgetMs) {
 
     /** All defaults. */
     public static NlOptions defaults() {
@@ -58,7 +60,8 @@ public record NlOptions(NlMode mode, int candidates, int cacheSize, boolean pers
                 bool(p, "nlsql.nl.values", true),
                 positive(p, "nlsql.nl.values.maxPerColumn", 5000),
                 nonNegative(p, "nlsql.nl.values.maxTotal", 200_000),
-                positive(p, "nlsql.nl.values.maxLength", 64));
+                positive(p, "nlsql.nl.values.maxLength", 64),
+                positive(p, "nlsql.nl.values.budgetMs", 5000));
     }
 
     private static int positive(Properties p, String key, int def) {

@@ -149,4 +149,27 @@ class EngineRoundTripTest {
                     NlDialectTest.run(c, linked), false));
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void valueIndexDoesNotAbortTheCallersPostgresqlTransaction() throws Exception {
+        try (Connection sqlite = TestDatabases.openSqlite(TestDatabases.chinook()); Connection c = open(Target.POSTGRESQL)) {
+            load(Target.POSTGRESQL, c, sqlite);
+            try (Statement st = c.createStatement()) {
+                st.execute("CREATE TABLE " + PG_SCHEMA + ".\"Gone\" (\"Label\" VARCHAR(20))");
+            }
+            SchemaSnapshot schema = SchemaSnapshotter.snapshot(c, SchemaScope.only(PG_SCHEMA));
+            try (Statement st = c.createStatement()) {
+                st.execute("DROP TABLE " + PG_SCHEMA + ".\"Gone\"");
+            }
+            c.setAutoCommit(false);
+            try {
+                JdbcValueIndex idx = JdbcValueIndex.build(c, schema, Engine.POSTGRESQL, 5000, 200_000, 64, 10_000);
+                assertEquals("AC/DC", idx.exactValue("ac/dc").orElseThrow());
+                assertEquals(List.of(List.of(1)), NlDialectTest.query(c, "SELECT 1"), "transaction still usable");
+            } finally {
+                c.rollback();
+                c.setAutoCommit(true);
+            }
+        }
+    }
 }
