@@ -24,10 +24,11 @@ import java.util.Set;
  * and mapped through a few synonyms; a table scores 3 per matched word of its name (2 more
  * when every word matches), 1 per column whose name words all occur in the question, and 4
  * when value linking found a question value in one of its columns. Views score half and need
- * a name match. The best {@code maxTables} tables with a positive score are kept (all tables,
- * up to that number, when nothing matches); then, for each kept table in rank order, the
- * shortest undirected foreign-key path to the tables already kept is added (breadth-first
- * search), so every kept table can be joined. Each table shows all its columns when it has at
+ * their whole name (or two of its words) in the question. The best {@code maxTables} tables with
+ * a positive score are kept (all tables, up to that number, when nothing matches); then, for
+ * each kept table in rank order, the shortest undirected foreign-key path to the tables already
+ * kept is added (breadth-first search), so every kept table can be joined; what is left of the
+ * budget goes to base tables one foreign key away from those kept. Each table shows all its columns when it has at
  * most {@code maxColumns}, else its key columns, matched columns and the first others up to
  * that number. Thread-safe and immutable.
  */
@@ -96,7 +97,8 @@ public final class SchemaLinker {
             }
             boolean view = "VIEW".equalsIgnoreCase(t.type());
             if (view) {
-                s = matched > 0 ? s / 2 : 0;
+                // a view stands in for a join the model can write itself: only one the question names
+                s = matched == nameTokens.size() || matched >= 2 ? s / 2 : 0;
             }
             if (s > 0) {
                 score.put(e.getKey(), s);
@@ -112,7 +114,7 @@ public final class SchemaLinker {
                 }
             }
         }
-        List<String> result = connect(chosen);
+        List<String> result = fill(connect(chosen), score);
         List<SchemaContext.Table> tables = new ArrayList<>();
         for (String k : result) {
             tables.add(columnsOf(byKey.get(k), q, hinted.getOrDefault(k, Set.of())));
@@ -160,6 +162,34 @@ public final class SchemaLinker {
             }
         }
         return ordered;
+    }
+
+    /**
+     * Spends what is left of the table budget on base tables one foreign key away from those
+     * chosen (best score first, then name), so the tables a question implies without naming them
+     * (the order lines behind "revenue") are there.
+     */
+    private List<String> fill(List<String> chosen, Map<String, Double> score) {
+        List<String> out = new ArrayList<>(chosen);
+        if (out.size() >= maxTables) {
+            return out;
+        }
+        List<String> ring = new ArrayList<>();
+        for (String t : chosen) {
+            for (String nb : graph.getOrDefault(t, Set.of())) {
+                if (!out.contains(nb) && !ring.contains(nb) && !"VIEW".equalsIgnoreCase(byKey.get(nb).type())) {
+                    ring.add(nb);
+                }
+            }
+        }
+        ring.sort(Comparator.comparingDouble((String k) -> -score.getOrDefault(k, 0.0)).thenComparing(k -> k));
+        for (String t : ring) {
+            if (out.size() >= maxTables) {
+                break;
+            }
+            out.add(t);
+        }
+        return out;
     }
 
     private List<String> shortestPath(String from, Set<String> targets) {
