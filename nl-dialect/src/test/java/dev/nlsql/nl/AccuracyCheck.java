@@ -26,9 +26,12 @@ import java.util.ServiceLoader;
  * java -cp "$(cat nl-dialect/target/test-classpath.txt)" dev.nlsql.nl.AccuracyCheck --translator com.example.MyTranslator
  * </pre>
  * or set {@code -Dnlsql.accuracy.translator=<class>} on {@code ModelAccuracyTest}. The
- * translator class needs a public no-argument constructor or a public static no-argument
- * {@code load()}, {@code open()} or {@code create()} method; without {@code --translator} the
- * first {@link ServiceLoader} provider of {@link Translator} is used.
+ * translator is named {@code Class#factory()} or {@code Class#factory(n)} (a public static
+ * method with no argument or one {@code int}, e.g.
+ * {@code dev.nlsql.model.DjlTranslator#fromClasspath(4)}), or by a class with a public
+ * no-argument constructor or static no-argument {@code load()}, {@code open()} or
+ * {@code create()}; without {@code --translator} the first {@link ServiceLoader} provider of
+ * {@link Translator} is used.
  */
 public final class AccuracyCheck {
 
@@ -106,6 +109,14 @@ public final class AccuracyCheck {
         if (className == null || className.isBlank()) {
             Iterator<Translator> it = ServiceLoader.load(Translator.class).iterator();
             return it.hasNext() ? it.next() : null;
+        }
+        java.util.regex.Matcher call = java.util.regex.Pattern.compile("([\\w.$]+)#(\\w+)\\((\\d*)\\)").matcher(className.trim());
+        if (call.matches()) {
+            Class<?> owner = Class.forName(call.group(1));
+            if (call.group(3).isEmpty()) {
+                return (Translator) owner.getMethod(call.group(2)).invoke(null);
+            }
+            return (Translator) owner.getMethod(call.group(2), int.class).invoke(null, Integer.parseInt(call.group(3)));
         }
         Class<?> cls = Class.forName(className);
         for (String factory : List.of("load", "open", "create")) {
