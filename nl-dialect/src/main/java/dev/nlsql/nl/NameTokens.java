@@ -21,13 +21,17 @@ final class NameTokens {
             Map.entry("born", "birthdate"), Map.entry("hired", "hiredate"), Map.entry("boss", "reportsto"),
             Map.entry("manager", "reportsto"), Map.entry("item", "product"), Map.entry("goods", "product"));
 
+    private static final java.util.regex.Pattern CAMEL = java.util.regex.Pattern.compile("([a-z0-9])([A-Z])");
+    private static final java.util.regex.Pattern ACRONYM = java.util.regex.Pattern.compile("([A-Z]+)([A-Z][a-z])");
+    private static final java.util.regex.Pattern NON_WORD = java.util.regex.Pattern.compile("[^\\p{L}\\p{N}]+");
+
     private NameTokens() {}
 
     /** Tokens of an identifier: {@code InvoiceLine} → [invoice, line]; {@code Order Details} → [order, detail]. */
     static List<String> tokens(String name) {
         List<String> out = new ArrayList<>();
-        String spaced = name.replaceAll("([a-z0-9])([A-Z])", "$1 $2").replaceAll("([A-Z]+)([A-Z][a-z])", "$1 $2");
-        for (String w : spaced.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+        String spaced = ACRONYM.matcher(CAMEL.matcher(name).replaceAll("$1 $2")).replaceAll("$1 $2");
+        for (String w : NON_WORD.split(spaced.toLowerCase(Locale.ROOT))) {
             if (!w.isEmpty()) {
                 out.add(stem(w));
             }
@@ -39,7 +43,7 @@ final class NameTokens {
     static List<String> questionTokens(String question) {
         List<String> out = new ArrayList<>();
         String q = Placeholders.TOKEN.matcher(question).replaceAll(" ");
-        for (String w : q.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+        for (String w : NON_WORD.split(q.toLowerCase(Locale.ROOT))) {
             if (w.isEmpty()) {
                 continue;
             }

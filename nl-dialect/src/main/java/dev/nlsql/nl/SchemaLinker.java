@@ -39,6 +39,9 @@ public final class SchemaLinker {
     private final int maxColumns;
     private final Map<String, SchemaSnapshot.Table> byKey = new LinkedHashMap<>();
     private final Map<String, Set<String>> graph = new HashMap<>();
+    /** Name words of each table (by key) and, per column name, its words without {@code id}. */
+    private final Map<String, List<String>> tableTokens = new HashMap<>();
+    private final Map<String, List<String>> columnTokens = new HashMap<>();
 
     /**
      * @param snapshot the whole schema
@@ -53,6 +56,11 @@ public final class SchemaLinker {
             byKey.putIfAbsent(SqlNames.key(t.name()), t);
         }
         for (SchemaSnapshot.Table t : snapshot.tables()) {
+            tableTokens.putIfAbsent(SqlNames.key(t.name()), NameTokens.tokens(t.name()));
+            for (SchemaSnapshot.Column c : t.columns()) {
+                columnTokens.computeIfAbsent(c.name(),
+                        n -> NameTokens.tokens(n).stream().filter(w -> !w.equals("id")).toList());
+            }
             for (SchemaSnapshot.ForeignKey fk : t.foreignKeys()) {
                 String a = SqlNames.key(t.name());
                 String b = SqlNames.key(fk.refTable());
@@ -84,7 +92,7 @@ public final class SchemaLinker {
         Map<String, Double> score = new HashMap<>();
         for (Map.Entry<String, SchemaSnapshot.Table> e : byKey.entrySet()) {
             SchemaSnapshot.Table t = e.getValue();
-            List<String> nameTokens = NameTokens.tokens(t.name());
+            List<String> nameTokens = tableTokens.get(e.getKey());
             long matched = nameTokens.stream().filter(q::contains).count();
             double s = 3.0 * matched + (matched > 0 && matched == nameTokens.size() ? 2 : 0);
             for (SchemaSnapshot.Column c : t.columns()) {
@@ -122,9 +130,9 @@ public final class SchemaLinker {
         return new SchemaContext(tables, foreignKeys(new HashSet<>(result), tables));
     }
 
-    private static boolean columnMatches(SchemaSnapshot.Column c, Set<String> q) {
-        List<String> toks = NameTokens.tokens(c.name()).stream().filter(w -> !w.equals("id")).toList();
-        return !toks.isEmpty() && q.containsAll(toks);
+    private boolean columnMatches(SchemaSnapshot.Column c, Set<String> q) {
+        List<String> toks = columnTokens.get(c.name());
+        return toks != null && !toks.isEmpty() && q.containsAll(toks);
     }
 
     /** Adds the shortest join path from each table (in rank order) to those before it. */

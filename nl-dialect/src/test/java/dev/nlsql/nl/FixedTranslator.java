@@ -21,6 +21,11 @@ final class FixedTranslator implements Translator {
         this.candidates = List.of(candidates);
     }
 
+    /** A translator that answers every question with SQL naming a table no schema has. */
+    public static FixedTranslator nonsense() {
+        return new FixedTranslator("SELECT Missing FROM Nowhere");
+    }
+
     @Override
     public synchronized List<Candidate> translate(TranslationRequest request) {
         calls.incrementAndGet();
