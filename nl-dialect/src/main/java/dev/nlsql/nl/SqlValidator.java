@@ -15,6 +15,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import net.sf.jsqlparser.expression.Alias;
+import net.sf.jsqlparser.expression.BinaryExpression;
+import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.Function;
+import net.sf.jsqlparser.expression.operators.relational.Between;
+import net.sf.jsqlparser.expression.operators.relational.EqualsTo;
+import net.sf.jsqlparser.expression.operators.relational.GreaterThan;
+import net.sf.jsqlparser.expression.operators.relational.GreaterThanEquals;
+import net.sf.jsqlparser.expression.operators.relational.MinorThan;
+import net.sf.jsqlparser.expression.operators.relational.MinorThanEquals;
+import net.sf.jsqlparser.expression.operators.relational.NotEqualsTo;
 import net.sf.jsqlparser.expression.JdbcNamedParameter;
 import net.sf.jsqlparser.expression.JdbcParameter;
 import net.sf.jsqlparser.expression.StringValue;
@@ -51,7 +61,9 @@ import net.sf.jsqlparser.util.deparser.StatementDeParser;
  *
  * <p>Rendering: table and column names are rewritten to the snapshot's exact spelling, quoted
  * only where the engine needs it; the row limit is written as {@code TOP (n)} on SQL Server and
- * as {@code LIMIT n} elsewhere; string concatenation is {@code +} on SQL Server; placeholders become {@code ?} markers (see
+ * as {@code LIMIT n} elsewhere; on SQLite a date column compared with a {@code __DATE_n__}
+ * placeholder is wrapped in {@code date(...)} (SQLite dates are text, often with a time part);
+ * string concatenation is {@code +} on SQL Server; placeholders become {@code ?} markers (see
  * {@link PlaceholderBinder}). Thread-safe: each call parses afresh.
  */
 public final class SqlValidator {
@@ -115,6 +127,7 @@ public final class SqlValidator {
         if (nameProblem != null) {
             return SqlValidation.refused(nameProblem);
         }
+        sqliteDateComparisons(names);
         String limitProblem = renderLimits(names.plainSelects, select);
         if (limitProblem != null) {
             return SqlValidation.refused(limitProblem);
@@ -148,6 +161,13 @@ public final class SqlValidator {
             }
         }
         return SqlValidation.ok(bound.sql(), bound.order(), template);
+    }
+
+    /** Columns resolved to a date or time column of the schema (identity set, filled by resolveNames). */
+    private static boolean isDateType(SchemaSnapshot.Column c) {
+        String tn = c.typeName() == null ? "" : c.typeName().toUpperCase(Locale.ROOT);
+        return tn.contains("DATE") || tn.contains("TIME") || c.jdbcType() == java.sql.Types.DATE
+                || c.jdbcType() == java.sql.Types.TIMESTAMP;
     }
 
     private String resolveNames(NameCollector n) {
@@ -200,6 +220,7 @@ public final class SqlValidator {
                     if (exact == null) {
                         return "unknown column: " + c + " (table " + st.name() + " has no " + col + ")";
                     }
+                    markDate(n, c, st, exact);
                     c.setColumnName(SqlNames.render(exact, engine));
                     if (qk.equals(st.name().toLowerCase(Locale.ROOT))) {
                         q.setSchemaName(SqlNames.schemaQualifier(st.schema(), engine));
@@ -215,13 +236,20 @@ public final class SqlValidator {
                 continue;
             }
             String exact = null;
+            SchemaSnapshot.Table holder = null;
             int holders = 0;
             for (SchemaSnapshot.Table st : read) {
                 String e = catalog.column(st, col);
                 if (e != null) {
-                    exact = exact == null ? e : exact;
+                    if (exact == null) {
+                        exact = e;
+                        holder = st;
+                    }
                     holders++;
                 }
+            }
+            if (holder != null) {
+                markDate(n, c, holder, exact);
             }
             if (holders > 1 && singleScope(n) && !n.selectAliases.contains(ck)) {
                 return "ambiguous column: " + col + " is in more than one table read; qualify it";
@@ -236,6 +264,45 @@ public final class SqlValidator {
             }
         }
         return null;
+    }
+
+    private static void markDate(NameCollector n, Column c, SchemaSnapshot.Table t, String exact) {
+        for (SchemaSnapshot.Column sc : t.columns()) {
+            if (sc.name().equals(exact) && isDateType(sc)) {
+                n.dateColumns.put(c, Boolean.TRUE);
+            }
+        }
+    }
+
+    /**
+     * SQLite keeps dates as text, often with a time ({@code 2021-01-01 00:00:00}), so comparing
+     * such a column with a bound date ({@code 2021-01-01}) compares strings of different length:
+     * wraps the column in {@code date(...)} wherever a date column is compared with a
+     * {@code __DATE_n__} placeholder ({@code =, <>, <, <=, >, >=, BETWEEN}).
+     */
+    private void sqliteDateComparisons(NameCollector n) {
+        if (engine != Engine.SQLITE) {
+            return;
+        }
+        for (BinaryExpression b : n.comparisons) {
+            if (n.dateColumns.containsKey(b.getLeftExpression()) && isDatePlaceholder(b.getRightExpression())) {
+                b.setLeftExpression(new Function("date", b.getLeftExpression()));
+            } else if (n.dateColumns.containsKey(b.getRightExpression()) && isDatePlaceholder(b.getLeftExpression())) {
+                b.setRightExpression(new Function("date", b.getRightExpression()));
+            }
+        }
+        for (Between b : n.betweens) {
+            if (n.dateColumns.containsKey(b.getLeftExpression())
+                    && (isDatePlaceholder(b.getBetweenExpressionStart()) || isDatePlaceholder(b.getBetweenExpressionEnd()))) {
+                b.setLeftExpression(new Function("date", b.getLeftExpression()));
+            }
+        }
+    }
+
+    private static boolean isDatePlaceholder(Expression e) {
+        String text = e instanceof Column c ? SqlNames.unquote(c.getColumnName())
+                : e instanceof StringValue sv ? sv.getValue() : null;
+        return text != null && Placeholders.isPlaceholder(text) && text.toUpperCase(Locale.ROOT).startsWith("__DATE_");
     }
 
     /** One SELECT without subqueries, CTEs, USING or NATURAL joins: every unqualified name has one scope. */
@@ -395,6 +462,52 @@ public final class SqlValidator {
                 }
             }
             return super.visit(select, context);
+        }
+
+        final List<BinaryExpression> comparisons = new ArrayList<>();
+        final Map<Column, Boolean> dateColumns = new java.util.IdentityHashMap<>();
+        final List<Between> betweens = new ArrayList<>();
+
+        @Override
+        public <S> Void visit(EqualsTo e, S context) {
+            comparisons.add(e);
+            return super.visit(e, context);
+        }
+
+        @Override
+        public <S> Void visit(NotEqualsTo e, S context) {
+            comparisons.add(e);
+            return super.visit(e, context);
+        }
+
+        @Override
+        public <S> Void visit(GreaterThan e, S context) {
+            comparisons.add(e);
+            return super.visit(e, context);
+        }
+
+        @Override
+        public <S> Void visit(GreaterThanEquals e, S context) {
+            comparisons.add(e);
+            return super.visit(e, context);
+        }
+
+        @Override
+        public <S> Void visit(MinorThan e, S context) {
+            comparisons.add(e);
+            return super.visit(e, context);
+        }
+
+        @Override
+        public <S> Void visit(MinorThanEquals e, S context) {
+            comparisons.add(e);
+            return super.visit(e, context);
+        }
+
+        @Override
+        public <S> Void visit(Between e, S context) {
+            betweens.add(e);
+            return super.visit(e, context);
         }
 
         @Override

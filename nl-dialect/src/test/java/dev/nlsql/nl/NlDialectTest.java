@@ -144,6 +144,11 @@ class NlDialectTest {
         assertFalse(got.isEmpty());
         assertEquals(query(chinook, "SELECT InvoiceId, Total FROM Invoice WHERE date(InvoiceDate) = ? ORDER BY InvoiceId", first), got);
 
+        FixedTranslator plain = new FixedTranslator("SELECT Invoice.InvoiceId, Invoice.Total FROM Invoice "
+                + "WHERE Invoice.InvoiceDate = __DATE_1__ ORDER BY Invoice.InvoiceId");
+        NlPlan plainPlan = dialect(plain).plan("ASK invoices issued on " + first, null, ctx()).orElseThrow();
+        assertEquals(got, run(chinook, plainPlan), "a date column compared with a date matches on SQLite too");
+
         FixedTranslator ids = new FixedTranslator("SELECT t.Name FROM InvoiceLine il JOIN Track t ON t.TrackId = il.TrackId "
                 + "WHERE il.InvoiceId = __ID_1__ ORDER BY t.Name");
         NlPlan idPlan = dialect(ids).plan("ASK which tracks were sold on invoice #98", null, ctx()).orElseThrow();

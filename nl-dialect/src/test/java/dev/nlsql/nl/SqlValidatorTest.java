@@ -186,4 +186,19 @@ class SqlValidatorTest {
         assertTrue(sqlite("SELECT Title FROM Album JOIN Artist USING (ArtistId)").valid());
         assertTrue(sqlite("SELECT Name FROM Artist WHERE ArtistId IN (SELECT ArtistId FROM Album)").valid());
     }
+
+    @Test
+    void sqliteDateColumnsComparedWithDatePlaceholdersUseDate() {
+        SqlValidation v = sqlite("SELECT Invoice.InvoiceId FROM Invoice WHERE Invoice.InvoiceDate = __DATE_1__", "__DATE_1__");
+        assertTrue(v.valid(), v.reason());
+        assertEquals("SELECT Invoice.InvoiceId FROM Invoice WHERE date(Invoice.InvoiceDate) = ?", v.sql());
+        SqlValidation between = sqlite("SELECT COUNT(*) FROM Invoice WHERE InvoiceDate BETWEEN __DATE_1__ AND __DATE_2__",
+                "__DATE_1__", "__DATE_2__");
+        assertEquals("SELECT COUNT(*) FROM Invoice WHERE date(InvoiceDate) BETWEEN ? AND ?", between.sql());
+        assertEquals("SELECT COUNT(*) FROM Invoice WHERE Total > ?",
+                sqlite("SELECT COUNT(*) FROM Invoice WHERE Total > __NUM_1__", "__NUM_1__").sql());
+        SqlValidation pg = new SqlValidator(chinook, Engine.POSTGRESQL, null)
+                .validate("SELECT InvoiceId FROM Invoice WHERE InvoiceDate = __DATE_1__", Set.of("__DATE_1__"));
+        assertEquals("SELECT \"InvoiceId\" FROM \"Invoice\" WHERE \"InvoiceDate\" = ?", pg.sql());
+    }
 }
