@@ -184,6 +184,9 @@ public final class NlDialect {
         try {
             candidates = translator.translate(request);
         } catch (TranslationException | RuntimeException e) {
+            if (statement.explain()) {
+                return b.fail(join(pinProblem, "the model could not run: " + e.getMessage()), null, promptHash);
+            }
             throw new SQLException("ASK: the model could not run: " + e.getMessage(), MODEL_FAILURE, e);
         }
         String best = null;

@@ -266,6 +266,29 @@ class NlDialectTest {
     }
 
     @Test
+    void modelThatCannotRunIsModelFailureAndExplainSaysWhy() throws SQLException {
+        dev.nlsql.model.Translator broken = new dev.nlsql.model.Translator() {
+            @Override
+            public List<dev.nlsql.model.Candidate> translate(dev.nlsql.model.TranslationRequest r)
+                    throws dev.nlsql.model.TranslationException {
+                throw new dev.nlsql.model.TranslationException("weights missing");
+            }
+
+            @Override
+            public dev.nlsql.model.ModelIdentity identity() {
+                return new dev.nlsql.model.ModelIdentity("broken", "ff", "none");
+            }
+        };
+        NlDialect d = new NlDialect(NlOptions.defaults(), broken, null, null);
+        SQLException e = assertThrows(SQLException.class, () -> d.plan("ASK all artists", null, ctx()));
+        assertEquals("HY000", e.getSQLState());
+        assertTrue(e.getMessage().contains("weights missing"), e.getMessage());
+        NlPlan explained = d.plan("EXPLAIN ASK all artists", null, ctx()).orElseThrow();
+        assertTrue(explained.failed());
+        assertTrue(explained.failureReason().contains("the model could not run: weights missing"), explained.failureReason());
+    }
+
+    @Test
     void wrongNumberOfBoundValuesIsABadParameter() {
         FixedTranslator t = new FixedTranslator("SELECT Name FROM Artist");
         SQLException e = assertThrows(SQLException.class,
