@@ -108,7 +108,7 @@ public final class NlDialect {
      * @param ctx the connection's engine, schema, policy and value source
      * @return empty when the statement is not a question (run it as SQL); else the plan. For
      *     {@code EXPLAIN ASK} a plan is returned even when no valid SQL was found
-     *     ({@link NlPlan#failed()}, with the reason)
+     *     or the model cannot run ({@link NlPlan#failed()}, with the reason)
      * @throws SQLException SQLState {@code HY000} when an {@code ASK} question yields no valid
      *     SQL (the message names the best candidate and why it was refused) or the model cannot
      *     run; {@code 22023} when the bound values do not match the question's {@code ?} markers
@@ -135,14 +135,16 @@ public final class NlDialect {
         Set<String> expected = masked.slots().keySet();
         String normalised = TranslationKey.normalise(masked.text());
         String schemaHash = ctx.schema().sha256();
-        SqlValidator validator = new SqlValidator(ctx.schema(), ctx.engine(), ctx.policy());
+        SqlValidator[] made = new SqlValidator[1];
+        java.util.function.Supplier<SqlValidator> validator = () -> made[0] != null ? made[0]
+                : (made[0] = new SqlValidator(ctx.schema(), ctx.engine(), ctx.policy()));
         ModelIdentity identity = translator == null ? null : translator.identity();
         Builder b = new Builder(statement, masked, ctx, values, schemaHash, identity, t0);
 
         String pinProblem = null;
         Optional<PinnedTranslations.Pin> pin = pinned.find(schemaHash, normalised);
         if (pin.isPresent()) {
-            SqlValidation v = validator.validate(pin.get().templateSql(), expected);
+            SqlValidation v = validator.get().validate(pin.get().templateSql(), expected);
             if (v.valid()) {
                 return b.ok(v.sql(), v.placeholderOrder(), PlanSource.PINNED, null, pin.get().id());
             }
@@ -160,7 +162,7 @@ public final class NlDialect {
             if (c.sql() != null) {
                 return b.ok(c.sql(), c.placeholderOrder(), PlanSource.CACHE, c.promptHash(), null);
             }
-            SqlValidation v = validator.validate(c.templateSql(), expected);
+            SqlValidation v = validator.get().validate(c.templateSql(), expected);
             if (v.valid()) {
                 cache.put(key, new CachedTranslation(v.templateSql(), v.sql(), v.placeholderOrder(), c.promptHash()));
                 return b.ok(v.sql(), v.placeholderOrder(), PlanSource.CACHE, c.promptHash(), null);
@@ -192,7 +194,7 @@ public final class NlDialect {
         String best = null;
         String bestReason = null;
         for (Candidate c : candidates == null ? List.<Candidate>of() : candidates) {
-            SqlValidation v = validator.validate(c.sql(), expected);
+            SqlValidation v = validator.get().validate(c.sql(), expected);
             if (v.valid()) {
                 cache.put(key, new CachedTranslation(v.templateSql(), v.sql(), v.placeholderOrder(), promptHash));
                 return b.ok(v.sql(), v.placeholderOrder(), PlanSource.MODEL, promptHash, null);
