@@ -40,8 +40,8 @@ public final class PlanLatency {
             }
             Arrays.sort(plan);
             Arrays.sort(exec);
-            System.out.printf("cached plan: p50 %.1f us, p99 %.1f us; plain query (prepare+bind+read): p50 %.1f us (n=%d)%n",
-                    plan[n / 2] / 1e3, plan[n * 99 / 100] / 1e3, exec[n / 2] / 1e3, n);
+            System.out.printf("cached plan: p50 %.1f us, p99 %.1f us; plain query (prepare+bind+read): p50 %.1f us, p99 %.1f us (n=%d)%n",
+                    plan[n / 2] / 1e3, plan[n * 99 / 100] / 1e3, exec[n / 2] / 1e3, exec[n * 99 / 100] / 1e3, n);
         }
     }
 }
