@@ -40,6 +40,7 @@ import net.sf.jsqlparser.statement.select.ParenthesedSelect;
 import net.sf.jsqlparser.statement.select.PlainSelect;
 import net.sf.jsqlparser.statement.select.Select;
 import net.sf.jsqlparser.statement.select.SelectItem;
+import net.sf.jsqlparser.statement.select.TableFunction;
 import net.sf.jsqlparser.statement.select.Top;
 import net.sf.jsqlparser.statement.select.WithItem;
 import net.sf.jsqlparser.util.TablesNamesFinder;
@@ -53,8 +54,8 @@ import net.sf.jsqlparser.util.deparser.StatementDeParser;
  * <p>A candidate is valid when, in this order: it parses (JSqlParser, square-bracket quoting
  * allowed) as exactly one statement; that statement is a SELECT (plain, set operation or
  * {@code WITH}); it has no {@code ?} or named parameter markers of its own; every table it
- * reads is a table or view of the schema snapshot (or a CTE it defines); every column it names
- * exists in a table it reads (or is a select-list alias or a column of a derived table); it
+ * reads is a table or view of the schema snapshot (or a CTE it defines), never a table
+ * function; every column it names exists in a table it reads (or is a select-list alias or a column of a derived table); it
  * uses every expected placeholder and no other; in a single SELECT without subqueries, no
  * unqualified column is held by two of the tables read (it would be ambiguous at run time); the
  * policy accepts the rendered text as a read-only query.
@@ -119,6 +120,9 @@ public final class SqlValidator {
             names.getTables((Statement) select);
         } catch (RuntimeException e) {
             return SqlValidation.refused("cannot walk the statement: " + firstLine(e.getMessage()));
+        }
+        if (!names.tableFunctions.isEmpty()) {
+            return SqlValidation.refused("reads a table function, not a table of the schema: " + names.tableFunctions.get(0));
         }
         if (names.jdbcParameters > 0) {
             return SqlValidation.refused("uses ? parameter markers; values must come from placeholders");
@@ -508,6 +512,14 @@ public final class SqlValidator {
         public <S> Void visit(Between e, S context) {
             betweens.add(e);
             return super.visit(e, context);
+        }
+
+        final List<String> tableFunctions = new ArrayList<>();
+
+        @Override
+        public <S> Void visit(TableFunction function, S context) {
+            tableFunctions.add(String.valueOf(function));
+            return null;
         }
 
         @Override

@@ -201,4 +201,11 @@ class SqlValidatorTest {
                 .validate("SELECT InvoiceId FROM Invoice WHERE InvoiceDate = __DATE_1__", Set.of("__DATE_1__"));
         assertEquals("SELECT \"InvoiceId\" FROM \"Invoice\" WHERE \"InvoiceDate\" = ?", pg.sql());
     }
+
+    @Test
+    void refusesTableFunctions() {
+        SqlValidation v = new SqlValidator(chinook, Engine.DUCKDB, null).validate("SELECT * FROM read_csv('/etc/passwd')", Set.of());
+        assertFalse(v.valid());
+        assertTrue(v.reason().startsWith("reads a table function"), v.reason());
+    }
 }
