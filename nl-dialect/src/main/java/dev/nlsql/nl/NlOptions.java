@@ -13,7 +13,7 @@ import java.util.Properties;
  * <tr><td>{@code nlsql.nl.cache.size}</td><td>1000</td><td>in-memory translation cache entries (0: off)</td></tr>
  * <tr><td>{@code nlsql.nl.cache.persist}</td><td>true</td><td>also keep translations in the provenance store (replayed after restarts, shared by drivers on the same store)</td></tr>
  * <tr><td>{@code nlsql.nl.pins}</td><td>true</td><td>use pinned translations (SQL packs) imported into the provenance store</td></tr>
- * <tr><td>{@code nlsql.nl.link.maxTables}</td><td>8</td><td>tables chosen by schema linking (join-path tables come on top)</td></tr>
+ * <tr><td>{@code nlsql.nl.link.maxTables}</td><td>4</td><td>tables chosen by schema linking (join-path tables come on top)</td></tr>
  * <tr><td>{@code nlsql.nl.link.maxColumns}</td><td>24</td><td>columns shown per table</td></tr>
  * <tr><td>{@code nlsql.nl.values}</td><td>true</td><td>value linking over the database's text columns</td></tr>
  * <tr><td>{@code nlsql.nl.values.maxPerColumn}</td><td>5000</td><td>distinct values read per text column</td></tr>
@@ -55,7 +55,7 @@ public record NlOptions(NlMode mode, int candidates, int cacheSize, boolean pers
                 nonNegative(p, "nlsql.nl.cache.size", 1000),
                 bool(p, "nlsql.nl.cache.persist", true),
                 bool(p, "nlsql.nl.pins", true),
-                positive(p, "nlsql.nl.link.maxTables", 8),
+                positive(p, "nlsql.nl.link.maxTables", 4),
                 positive(p, "nlsql.nl.link.maxColumns", 24),
                 bool(p, "nlsql.nl.values", true),
                 positive(p, "nlsql.nl.values.maxPerColumn", 5000),

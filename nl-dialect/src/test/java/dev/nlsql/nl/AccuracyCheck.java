@@ -69,12 +69,17 @@ public final class AccuracyCheck {
 
     /** Runs one question set with a fresh NL dialect (empty cache) around {@code translator}. */
     static Report run(String setName, Translator translator, StatementPolicy policy) throws Exception {
+        return run(setName, translator, policy, NlOptions.defaults());
+    }
+
+    /** Runs one question set with options (e.g. from {@code -Dnlsql.nl.link.maxTables=4}). */
+    static Report run(String setName, Translator translator, StatementPolicy policy, NlOptions options) throws Exception {
         QuestionSet set = QuestionSet.load(setName);
         List<Outcome> out = new ArrayList<>();
         try (Connection c = TestDatabases.openSqlite(TestDatabases.shared().resolve(set.path()))) {
             SchemaSnapshot schema = TestDatabases.snapshot(c);
             NlContext ctx = new NlContext(Engine.SQLITE, schema, policy, c);
-            NlDialect dialect = new NlDialect(NlOptions.defaults(), translator, TranslationCache.none(), null);
+            NlDialect dialect = new NlDialect(options, translator, TranslationCache.none(), null);
             for (QuestionSet.Item q : set.questions()) {
                 List<List<Object>> gold = NlDialectTest.query(c, q.sql());
                 NlPlan plan;

@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
  * Reports the execution accuracy of the real model on the Chinook and Northwind question sets.
  * The translator comes from {@code -Dnlsql.accuracy.translator=<class>} or a
  * {@link java.util.ServiceLoader} provider of {@link Translator}; with neither on the class path
- * the test is skipped (reported as such), since there is nothing to measure. It prints figures and
- * asserts no threshold.
+ * the test is skipped (reported as such), since there is nothing to measure. NL options come from
+ * system properties ({@code -Dnlsql.nl.link.maxTables=4} ...). It prints figures and asserts no
+ * threshold.
  */
 class ModelAccuracyTest {
 
@@ -24,7 +25,8 @@ class ModelAccuracyTest {
         try (t) {
             System.out.println("translator: " + t.identity().shortForm());
             for (String set : QuestionSet.NAMES) {
-                AccuracyCheck.Report r = AccuracyCheck.run(set, t, SqlPolicy.forEngine(Engine.SQLITE));
+                AccuracyCheck.Report r = AccuracyCheck.run(set, t, SqlPolicy.forEngine(Engine.SQLITE),
+                        NlOptions.from(System.getProperties()));
                 for (AccuracyCheck.Outcome o : r.outcomes()) {
                     System.out.printf("%s %s %s | %s%n", o.correct() ? "OK  " : (o.valid() ? "DIFF" : "FAIL"), o.id(),
                             o.question(), o.sql() != null ? o.sql() : o.error());
