@@ -1,0 +1,102 @@
+package dev.nlsql.nl;
+
+import java.util.Properties;
+
+/**
+ * Options of the NL dialect, read from connection properties.
+ *
+ * <table>
+ * <caption>Options</caption>
+ * <tr><th>property</th><th>default</th><th>meaning</th></tr>
+ * <tr><td>{@code nlsql.mode}</td><td>explicit</td><td>explicit | auto | off (see {@link NlMode})</td></tr>
+ * <tr><td>{@code nlsql.nl.candidates}</td><td>4</td><td>candidates asked of the model; the first valid one is used</td></tr>
+ * <tr><td>{@code nlsql.nl.cache.size}</td><td>1000</td><td>in-memory translation cache entries (0: off)</td></tr>
+ * <tr><td>{@code nlsql.nl.cache.persist}</td><td>true</td><td>also keep translations in the provenance store (replayed after restarts, shared by drivers on the same store)</td></tr>
+ * <tr><td>{@code nlsql.nl.pins}</td><td>true</td><td>use pinned translations (SQL packs) imported into the provenance store</td></tr>
+ * <tr><td>{@code nlsql.nl.link.maxTables}</td><td>4</td><td>tables chosen by schema linking (join-path tables come on top)</td></tr>
+ * <tr><td>{@code nlsql.nl.link.maxColumns}</td><td>24</td><td>columns shown per table</td></tr>
+ * <tr><td>{@code nlsql.nl.values}</td><td>true</td><td>value linking over the database's text columns</td></tr>
+ * <tr><td>{@code nlsql.nl.values.maxPerColumn}</td><td>5000</td><td>distinct values read per text column</td></tr>
+ * <tr><td>{@code nlsql.nl.values.maxTotal}</td><td>200000</td><td>values kept per database</td></tr>
+ * <tr><td>{@code nlsql.nl.values.maxLength}</td><td>64</td><td>longest value kept, in characters</td></tr>
+ * <tr><td>{@code nlsql.nl.values.budgetMs}</td><td>5000</td><td>time budget for reading the values of one database, milliseconds</td></tr>
+ * </table>
+ *
+ * @param mode how questions are recognised
+ * @param candidates candidates requested from the model, at least 1
+ * @param cacheSize in-memory cache entries
+ * @param persistCache whether translations also go to the provenance store
+ * @param usePins whether pinned translations from the provenance store are used
+ * @param maxTables schema-linking table budget
+ * @param maxColumns schema-linking column budget per table
+ * @param valueLinking whether to build value indexes
+ * @param valuesPerColumn distinct values read per column
+ * @param valuesTotal values kept per database
+ * @param valueMaxLength longest value kept
+ * @param valueBudgetMs time budget for building one value index, milliseconds
+ */
+public record NlOptions(NlMode mode, int candidates, int cacheSize, boolean persistCache, boolean usePins, int maxTables, int maxColumns,
+        boolean valueLinking, int valuesPerColumn, int valuesTotal, int valueMaxLength, int valueBudgetMs) {
+
+    /** All defaults. */
+    public static NlOptions defaults() {
+        return from(new Properties());
+    }
+
+    /**
+     * Reads the options from connection properties (keys above; others ignored).
+     *
+     * @throws IllegalArgumentException for a malformed value (callers map it to SQLState 22023)
+     */
+    public static NlOptions from(Properties p) {
+        return new NlOptions(
+                NlMode.parse(p.getProperty("nlsql.mode")),
+                positive(p, "nlsql.nl.candidates", 4),
+                nonNegative(p, "nlsql.nl.cache.size", 1000),
+                bool(p, "nlsql.nl.cache.persist", true),
+                bool(p, "nlsql.nl.pins", true),
+                positive(p, "nlsql.nl.link.maxTables", 4),
+                positive(p, "nlsql.nl.link.maxColumns", 24),
+                bool(p, "nlsql.nl.values", true),
+                positive(p, "nlsql.nl.values.maxPerColumn", 5000),
+                nonNegative(p, "nlsql.nl.values.maxTotal", 200_000),
+                positive(p, "nlsql.nl.values.maxLength", 64),
+                positive(p, "nlsql.nl.values.budgetMs", 5000));
+    }
+
+    private static int positive(Properties p, String key, int def) {
+        int v = nonNegative(p, key, def);
+        if (v < 1) {
+            throw new IllegalArgumentException(key + " must be at least 1, not " + v);
+        }
+        return v;
+    }
+
+    private static int nonNegative(Properties p, String key, int def) {
+        String s = p.getProperty(key);
+        if (s == null || s.isBlank()) {
+            return def;
+        }
+        try {
+            int v = Integer.parseInt(s.trim());
+            if (v < 0) {
+                throw new IllegalArgumentException(key + " must not be negative, not " + v);
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a whole number, not '" + s + "'");
+        }
+    }
+
+    private static boolean bool(Properties p, String key, boolean def) {
+        String s = p.getProperty(key);
+        if (s == null || s.isBlank()) {
+            return def;
+        }
+        return switch (s.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "yes", "on", "1" -> true;
+            case "false", "no", "off", "0" -> false;
+            default -> throw new IllegalArgumentException(key + " must be true or false, not '" + s + "'");
+        };
+    }
+}
