@@ -121,6 +121,23 @@ class BadInputTest {
     }
 
     @Test
+    void dataSourceOpensNlsqlConnections() throws Exception {
+        NlsqlDataSource ds = new NlsqlDataSource();
+        assertEquals("08001", assertThrows(SQLException.class, ds::getConnection).getSQLState());
+        ds.setUrl("jdbc:nlsql:sqlite:" + TestDbs.chinookCopy());
+        ds.setProperty("nlsql.maxRows", "3");
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT * FROM Genre")) {
+            assertInstanceOf(dev.nlsql.driver.jdbc.NlsqlConnection.class, c);
+            int n = 0;
+            while (rs.next()) {
+                n++;
+            }
+            assertEquals(3, n);
+        }
+        assertSame(ds, ds.unwrap(javax.sql.DataSource.class));
+    }
+
+    @Test
     void optionsAreStrippedBeforeTheTargetSeesThem() {
         Properties p = new Properties();
         p.setProperty("nlsql.policy.mode", "audit");
@@ -140,6 +157,7 @@ class BadInputTest {
         assertTrue(d.provenanceEnabled());
         assertEquals("scratch", d.scratchSchema());
         assertFalse(d.vendorUnwrapAllowed());
+        assertEquals("yes", d.get("nlsql.test.fromResource"), "nlsql.properties on the class path is read");
         Path f = TestDbs.dir().resolve("nlsql.properties");
         Files.writeString(f, "nlsql.maxRows=5\nnlsql.timeout.seconds=9\nnlsql.model.name=x\nother=1\n");
         Properties p = new Properties();
