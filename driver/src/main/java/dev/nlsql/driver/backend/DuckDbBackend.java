@@ -25,7 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * autoloading/autoinstalling and external access and locks the configuration
  * ({@code enable_external_access=false}, {@code lock_configuration=true}): no file, URL or
  * extension can be reached afterwards, and no setting changed back. In audit mode the source is
- * opened as the URL says and the scratch database attached to it. An in-memory source
+ * opened as the URL says, with no scratch. An in-memory source
  * ({@code jdbc:nlsql:duckdb:}) gets a {@code scratch} schema inside it.
  *
  * <p>Stripped: {@code session_init_sql_file}, {@code access_mode}, {@code duckdb.read_only},
@@ -76,6 +76,9 @@ public final class DuckDbBackend implements Backend {
     @Override
     public BackendSession initialize(Connection raw, OpenRequest request, NlsqlConfig config) throws SQLException {
         String scratch = config.scratchSchema();
+        if (config.policyMode() == PolicyMode.AUDIT) {
+            return new BackendSession(null, raw.getCatalog(), null, "audit: source opened as given, no scratch");
+        }
         if (request.sourceLocation() == null) {
             try (Statement s = raw.createStatement()) {
                 s.execute("CREATE SCHEMA IF NOT EXISTS " + quoteIdentifier(scratch));
@@ -84,16 +87,6 @@ public final class DuckDbBackend implements Backend {
         }
         String scratchTarget = config.scratchMode() == NlsqlConfig.ScratchMode.MEMORY ? ":memory:"
                 : ScratchFiles.scratchFile(config, "duckdb", request.sourceLocation(), "duckdb").toString();
-        if (!request.readOnly()) {
-            synchronized (INSTANCE_LOCKS.computeIfAbsent(request.sourceLocation(), k -> new Object())) {
-                if (!attached(raw, scratch)) {
-                    try (Statement s = raw.createStatement()) {
-                        s.execute("ATTACH " + ScratchFiles.literal(scratchTarget) + " AS " + quoteIdentifier(scratch));
-                    }
-                }
-            }
-            return new BackendSession(scratch, raw.getCatalog(), null, "source opened as given; scratch attached from " + scratchTarget);
-        }
         String alias = Path.of(request.sourceLocation()).getFileName().toString().replaceAll("\\.[^.]*$", "");
         if (alias.isEmpty() || alias.equalsIgnoreCase(scratch) || alias.equalsIgnoreCase("memory")
                 || alias.equalsIgnoreCase("system") || alias.equalsIgnoreCase("temp")) {

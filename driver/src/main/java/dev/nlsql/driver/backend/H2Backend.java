@@ -19,8 +19,8 @@ import java.util.Set;
  * has <b>no scratch schema</b> in read-only mode (scratch writes fail at the engine). In-memory
  * databases ({@code h2:mem:}) cannot be opened read-only (H2 fails to create a new one that way
  * and ignores the setting for an existing one): they stay writable at the engine level, the
- * policy is their only wall, and their scratch is a schema {@code SCRATCH} inside them (as it is
- * in audit mode). Stripped from URL and properties: {@code INIT}, {@code ACCESS_MODE_DATA},
+ * policy is their only wall, and their scratch is a schema {@code SCRATCH} inside them. In audit
+ * mode the source is opened as the URL says, with no scratch. Stripped from URL and properties: {@code INIT}, {@code ACCESS_MODE_DATA},
  * {@code ACCESS_MODE_LOG}, {@code AUTO_SERVER}, {@code AUTO_SERVER_PORT}.
  */
 public final class H2Backend implements Backend {
@@ -55,6 +55,9 @@ public final class H2Backend implements Backend {
 
     @Override
     public BackendSession initialize(Connection raw, OpenRequest request, NlsqlConfig config) throws SQLException {
+        if (config.policyMode() == PolicyMode.AUDIT) {
+            return new BackendSession(null, null, raw.getSchema(), "audit: source opened as given, no scratch");
+        }
         if (request.readOnly()) {
             return new BackendSession(null, null, raw.getSchema(),
                     "source opened ACCESS_MODE_DATA=r; no scratch (a read-only H2 database accepts no new objects)");

@@ -24,6 +24,8 @@ import java.util.Set;
  * write runs in its own short read-write transaction ({@link #runScratchWrite}); in
  * manual-commit mode scratch writes therefore fail with 25006 inside a read-only transaction.
  *
+ * <p>In audit mode the session is opened as the URL says, with no scratch.
+ *
  * <p>Stripped: {@code socketFactory}, {@code socketFactoryArg}, {@code sslfactory},
  * {@code sslfactoryarg}, {@code sslhostnameverifier}, {@code sslpasswordcallback},
  * {@code authenticationPluginClassName} (they load classes), and the user's {@code readOnly},
@@ -74,6 +76,9 @@ public final class PostgresBackend implements Backend {
         String current;
         try (Statement s = raw.createStatement(); ResultSet rs = s.executeQuery("SELECT current_schema()")) {
             current = rs.next() ? rs.getString(1) : null;
+        }
+        if (config.policyMode() == PolicyMode.AUDIT) {
+            return new BackendSession(null, null, current, "audit: session as the URL says, no scratch");
         }
         if (config.scratchMode() == NlsqlConfig.ScratchMode.MEMORY) {
             return new BackendSession("pg_temp", null, current, "scratch is the session's pg_temp schema");

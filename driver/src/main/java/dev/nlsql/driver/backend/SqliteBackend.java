@@ -25,6 +25,8 @@ import java.util.Set;
  * so DBeaver shows the source's tables and not the scratch tables (query them as
  * {@code scratch.name}).
  *
+ * <p>In audit mode the source is opened as the URL says and nothing is attached.
+ *
  * <p>Stripped from URL and properties: {@code enable_load_extension}, {@code open_mode}, and
  * (in read-only modes) any {@code mode} URI parameter. xerial's {@code setQueryTimeout} does not
  * interrupt a running query, so nlsql's watchdog cancels it ({@link #nativeQueryTimeout()} false).
@@ -77,6 +79,9 @@ public final class SqliteBackend implements Backend {
 
     @Override
     public BackendSession initialize(Connection raw, OpenRequest request, NlsqlConfig config) throws SQLException {
+        if (config.policyMode() == PolicyMode.AUDIT) {
+            return new BackendSession(null, null, null, "audit: source opened as given, no scratch");
+        }
         String target;
         if (config.scratchMode() == NlsqlConfig.ScratchMode.MEMORY || request.sourceLocation() == null) {
             target = ":memory:";

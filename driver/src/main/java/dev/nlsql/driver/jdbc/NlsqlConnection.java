@@ -258,7 +258,7 @@ public class NlsqlConnection extends DelegatingConnection {
 
     void checkOpen() throws SQLException {
         if (closed) {
-            Closed.CONNECTION.getAutoCommit();
+            throw Closed.error("connection");
         }
     }
 

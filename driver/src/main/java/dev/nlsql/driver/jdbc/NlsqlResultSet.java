@@ -92,7 +92,7 @@ public class NlsqlResultSet extends DelegatingResultSet {
 
     private void checkOpen() throws SQLException {
         if (closed) {
-            Closed.RESULT_SET.next();
+            throw Closed.error("result set");
         }
     }
 

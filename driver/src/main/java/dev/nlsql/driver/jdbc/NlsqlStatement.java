@@ -50,13 +50,13 @@ public class NlsqlStatement<D extends Statement> extends DelegatingStatement<D> 
         NlsqlConfig config = connection.config();
         Backend backend = connection.backend();
         timeoutSeconds = config.timeoutSeconds();
-        if (timeoutSeconds > 0) {
+        watchdog = !backend.nativeQueryTimeout();
+        if (timeoutSeconds > 0 && !watchdog) {
             delegate.setQueryTimeout(timeoutSeconds);
         }
         if (config.maxRows() > 0) {
             delegate.setMaxRows(config.maxRows());
         }
-        watchdog = !backend.nativeQueryTimeout();
         if (watchdog) {
             QueryWatchdog.get().watch(this);
         }
@@ -415,10 +415,18 @@ public class NlsqlStatement<D extends Statement> extends DelegatingStatement<D> 
 
     // ---- timeouts ----------------------------------------------------------------------
 
+    /** Passed to the target, and (engines without a working native timeout) to nlsql's watchdog. */
     @Override
     public void setQueryTimeout(int seconds) throws SQLException {
         delegate.setQueryTimeout(seconds);
         timeoutSeconds = seconds;
+    }
+
+    /** The timeout in force: the caller's, else {@code nlsql.timeout.seconds}. */
+    @Override
+    public int getQueryTimeout() throws SQLException {
+        checkOpen();
+        return watchdog ? timeoutSeconds : delegate.getQueryTimeout();
     }
 
     @Override
@@ -492,7 +500,7 @@ public class NlsqlStatement<D extends Statement> extends DelegatingStatement<D> 
 
     protected final void checkOpen() throws SQLException {
         if (closed) {
-            Closed.STATEMENT.getMaxRows();
+            throw Closed.error("statement");
         }
     }
 
