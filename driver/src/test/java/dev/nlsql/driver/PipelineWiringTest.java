@@ -187,6 +187,26 @@ class PipelineWiringTest {
     }
 
     @Test
+    void recordingNeverConsumesAnUpdateCountBeforeTheClient() throws Exception {
+        Properties p = new Properties();
+        p.setProperty("nlsql.stages", RecordingStages.class.getName());
+        // DuckDB's driver hands an update count out only once
+        try (Connection c = DriverManager.getConnection("jdbc:nlsql:duckdb:", p); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE scratch.t(x INTEGER)");
+            assertFalse(s.execute("INSERT INTO scratch.t VALUES (1), (2), (3)"));
+            assertEquals(3, s.getUpdateCount());
+            assertEquals(3, last().rowCount());
+            assertEquals("INSERT INTO scratch.t VALUES (1), (2), (3)", last().statement());
+            assertFalse(s.getMoreResults());
+            assertEquals(-1, s.getUpdateCount());
+            // never read: recorded at close with an unknown count
+            assertFalse(s.execute("INSERT INTO scratch.t VALUES (4)"));
+        }
+        assertEquals(-1, last().rowCount());
+        assertEquals("INSERT INTO scratch.t VALUES (4)", last().statement());
+    }
+
+    @Test
     void failuresAreRecordedWithTheirState() throws Exception {
         try (Connection c = open(); Statement s = c.createStatement()) {
             assertThrows(SQLException.class, () -> s.executeQuery("SELECT * FROM NoSuchTable"));

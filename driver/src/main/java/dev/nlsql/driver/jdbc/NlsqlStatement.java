@@ -158,16 +158,19 @@ public class NlsqlStatement<D extends Statement> extends DelegatingStatement<D> 
         return hasResult;
     }
 
-    /** After {@code execute}: a result set is recorded when fetched; an update count now. */
-    protected final void afterExecute(boolean hasResult, Execution ex) throws SQLException {
+    /**
+     * After {@code execute}: the execution stays pending; a result set is recorded when fetched
+     * and closed, an update count when the client reads it (some drivers, DuckDB's, hand it out
+     * only once, so nlsql never reads it first), else at the next execution or close.
+     */
+    protected final void afterExecute(boolean hasResult, Execution ex) {
         if (ex == null) {
             return;
         }
-        if (hasResult) {
-            pending = ex;
-        } else {
-            ex.updated(active().getUpdateCount());
+        if (!hasResult) {
+            ex.updateCountUnknown();
         }
+        pending = ex;
     }
 
     private long update(String sql, SqlCall<Long> call) throws SQLException {
@@ -360,12 +363,24 @@ public class NlsqlStatement<D extends Statement> extends DelegatingStatement<D> 
 
     @Override
     public int getUpdateCount() throws SQLException {
-        return active().getUpdateCount();
+        int n = active().getUpdateCount();
+        recordUpdateCount(n);
+        return n;
     }
 
     @Override
     public long getLargeUpdateCount() throws SQLException {
-        return active().getLargeUpdateCount();
+        long n = active().getLargeUpdateCount();
+        recordUpdateCount(n);
+        return n;
+    }
+
+    private void recordUpdateCount(long n) throws SQLException {
+        Execution p = pending;
+        if (p != null && n >= 0) {
+            pending = null;
+            p.updated(n);
+        }
     }
 
     @Override

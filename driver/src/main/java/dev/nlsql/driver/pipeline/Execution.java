@@ -76,8 +76,14 @@ public final class Execution {
         finish();
     }
 
+    /** The execution produced an update count that nlsql has not seen (yet): row count -1 unless {@link #updated} follows. */
+    public void updateCountUnknown() {
+        rows = -1;
+    }
+
     /** The result set produced: reads its columns and starts the digest. */
     public void resultSet(ResultSet raw) throws SQLException {
+        rows = 0;
         ResultSetMetaData md = raw.getMetaData();
         columnCount = md.getColumnCount();
         List<ProvenanceRecord.Column> cols = new ArrayList<>(columnCount);
