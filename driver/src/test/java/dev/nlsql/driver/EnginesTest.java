@@ -83,6 +83,16 @@ class EnginesTest {
         try (Connection raw = DriverManager.getConnection("jdbc:duckdb:" + db)) {
             assertEquals(3, scalar(raw, "SELECT COUNT(*) FROM item"));
         }
+        // strict: the scratch database is attached READ_ONLY
+        Properties strict = new Properties();
+        strict.setProperty("nlsql.policy.mode", "strict");
+        try (Connection c = DriverManager.getConnection(url, strict)) {
+            assertEquals(3, scalar(c, "SELECT COUNT(*) FROM pick JOIN item USING (id)"));
+            try (Statement s = c.createStatement()) {
+                SQLException e = assertThrows(SQLException.class, () -> s.execute("INSERT INTO scratch.pick VALUES (4)"));
+                assertTrue(e.getMessage().contains("read-only"), e.getMessage());
+            }
+        }
     }
 
     @Test
@@ -179,6 +189,15 @@ class EnginesTest {
                 }
                 assertEquals(3, scalar(admin, "SELECT COUNT(*) FROM " + srcTable));
                 assertEquals(3, scalar(admin, "SELECT COUNT(*) FROM " + schema + ".pick"), "persistent scratch");
+                p.setProperty("nlsql.policy.mode", "strict");
+                try (Connection c = DriverManager.getConnection("jdbc:nlsql:" + TestDbs.pg(), p)) {
+                    assertEquals(3, scalar(c, "SELECT COUNT(*) FROM pick"), "strict reads scratch");
+                    try (Statement s = c.createStatement()) {
+                        assertEquals("25006", assertThrows(SQLException.class,
+                                () -> s.execute("INSERT INTO " + schema + ".pick VALUES (4)")).getSQLState(),
+                                "strict: no read-write transaction for scratch writes");
+                    }
+                }
             } finally {
                 exec(admin, "DROP TABLE IF EXISTS " + srcTable, "DROP SCHEMA IF EXISTS " + schema + " CASCADE");
             }

@@ -157,6 +157,26 @@ class SqliteDriverTest {
     }
 
     @Test
+    void strictModeReadsScratchButTheEngineRefusesScratchWrites() throws Exception {
+        Properties strict = new Properties();
+        strict.setProperty("nlsql.policy.mode", "strict");
+        try (Connection c = DriverManager.getConnection(url, strict)) {
+            assertNull(((NlsqlConnection) c).session().scratchSchema(), "no scratch database yet: none attached");
+        }
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE scratch.kept AS SELECT 1 AS x");
+        }
+        try (Connection c = DriverManager.getConnection(url, strict); Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("SELECT x FROM scratch.kept")) {
+                assertTrue(rs.next());
+            }
+            SQLException e = assertThrows(SQLException.class, () -> s.executeUpdate("INSERT INTO scratch.kept VALUES (2)"));
+            assertTrue(e.getMessage().contains("readonly"), e.getMessage());
+            assertThrows(SQLException.class, () -> s.executeUpdate("CREATE TABLE scratch.more(x)"));
+        }
+    }
+
+    @Test
     void passThroughFeatures() throws Exception {
         try (Connection c = DriverManager.getConnection(url)) {
             PreparedStatement ps = c.prepareStatement("SELECT AlbumId, Title FROM Album WHERE AlbumId < ?");

@@ -25,7 +25,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * autoloading/autoinstalling and external access and locks the configuration
  * ({@code enable_external_access=false}, {@code lock_configuration=true}): no file, URL or
  * extension can be reached afterwards, and no setting changed back. In audit mode the source is
- * opened as the URL says, with no scratch. An in-memory source
+ * opened as the URL says, with no scratch; in strict mode an existing scratch database is
+ * attached {@code (READ_ONLY)} (none otherwise). An in-memory source
  * ({@code jdbc:nlsql:duckdb:}) gets a {@code scratch} schema inside it.
  *
  * <p>Stripped: {@code session_init_sql_file}, {@code access_mode}, {@code duckdb.read_only},
@@ -68,7 +69,7 @@ public final class DuckDbBackend implements Backend {
             return new OpenRequest("jdbc:duckdb:" + url, props, path, false);
         }
         String abs = Path.of(path).toAbsolutePath().normalize().toString();
-        String instance = "nlsql_" + ScratchFiles.sha256(abs + "|" + config.scratchMode() + "|" + config.scratchSchema()
+        String instance = "nlsql_" + ScratchFiles.sha256(abs + "|" + config.policyMode() + "|" + config.scratchMode() + "|" + config.scratchSchema()
                 + "|" + config.home()).substring(0, 16);
         return new OpenRequest("jdbc:duckdb::memory:" + instance, props, abs, true);
     }
@@ -80,13 +81,18 @@ public final class DuckDbBackend implements Backend {
             return new BackendSession(null, raw.getCatalog(), null, "audit: source opened as given, no scratch");
         }
         if (request.sourceLocation() == null) {
+            if (config.policyMode() == PolicyMode.STRICT) {
+                return new BackendSession(null, null, null, "strict: in-memory source, no scratch created");
+            }
             try (Statement s = raw.createStatement()) {
                 s.execute("CREATE SCHEMA IF NOT EXISTS " + quoteIdentifier(scratch));
             }
             return new BackendSession(scratch, null, null, "in-memory source; scratch schema inside it");
         }
+        boolean strict = config.policyMode() == PolicyMode.STRICT;
         String scratchTarget = config.scratchMode() == NlsqlConfig.ScratchMode.MEMORY ? ":memory:"
                 : ScratchFiles.scratchFile(config, "duckdb", request.sourceLocation(), "duckdb").toString();
+        boolean withScratch = !strict || (!scratchTarget.equals(":memory:") && java.nio.file.Files.exists(Path.of(scratchTarget)));
         String alias = Path.of(request.sourceLocation()).getFileName().toString().replaceAll("\\.[^.]*$", "");
         if (alias.isEmpty() || alias.equalsIgnoreCase(scratch) || alias.equalsIgnoreCase("memory")
                 || alias.equalsIgnoreCase("system") || alias.equalsIgnoreCase("temp")) {
@@ -97,8 +103,11 @@ public final class DuckDbBackend implements Backend {
                 try (Statement s = raw.createStatement()) {
                     s.execute("ATTACH " + ScratchFiles.literal(request.sourceLocation()) + " AS " + quoteIdentifier(alias)
                             + " (READ_ONLY)");
-                    s.execute("ATTACH " + ScratchFiles.literal(scratchTarget) + " AS " + quoteIdentifier(scratch));
-                    useAndSearchPath(s, alias, scratch);
+                    if (withScratch) {
+                        s.execute("ATTACH " + ScratchFiles.literal(scratchTarget) + " AS " + quoteIdentifier(scratch)
+                                + (strict ? " (READ_ONLY)" : ""));
+                    }
+                    useAndSearchPath(s, alias, withScratch ? scratch : null);
                     s.execute("SET autoload_known_extensions = false");
                     s.execute("SET autoinstall_known_extensions = false");
                     s.execute("SET enable_external_access = false");
@@ -106,18 +115,19 @@ public final class DuckDbBackend implements Backend {
                 }
             } else {
                 try (Statement s = raw.createStatement()) {
-                    useAndSearchPath(s, alias, scratch);
+                    useAndSearchPath(s, alias, withScratch ? scratch : null);
                 }
             }
         }
-        return new BackendSession(scratch, alias, null,
-                "source attached READ_ONLY as " + alias + "; scratch attached from " + scratchTarget
-                        + "; external access off, configuration locked");
+        return new BackendSession(withScratch ? scratch : null, alias, null,
+                "source attached READ_ONLY as " + alias + (withScratch ? "; scratch attached" + (strict ? " READ_ONLY" : "")
+                        + " from " + scratchTarget : "; no scratch") + "; external access off, configuration locked");
     }
 
     private void useAndSearchPath(Statement s, String alias, String scratch) throws SQLException {
         s.execute("USE " + quoteIdentifier(alias));
-        s.execute("SET search_path = " + ScratchFiles.literal(quoteIdentifier(alias) + ".main," + quoteIdentifier(scratch) + ".main"));
+        s.execute("SET search_path = " + ScratchFiles.literal(quoteIdentifier(alias) + ".main"
+                + (scratch == null ? "" : "," + quoteIdentifier(scratch) + ".main")));
     }
 
     private static boolean attached(Connection raw, String name) throws SQLException {

@@ -63,6 +63,9 @@ public final class H2Backend implements Backend {
                     "source opened ACCESS_MODE_DATA=r; no scratch (a read-only H2 database accepts no new objects)");
         }
         String scratch = config.scratchSchema().toUpperCase(Locale.ROOT);
+        if (config.policyMode() == PolicyMode.STRICT) {
+            return new BackendSession(null, null, raw.getSchema(), "strict: no scratch created");
+        }
         try (Statement s = raw.createStatement()) {
             s.execute("CREATE SCHEMA IF NOT EXISTS " + quoteIdentifier(scratch));
         }

@@ -24,7 +24,9 @@ import java.util.Set;
  * write runs in its own short read-write transaction ({@link #runScratchWrite}); in
  * manual-commit mode scratch writes therefore fail with 25006 inside a read-only transaction.
  *
- * <p>In audit mode the session is opened as the URL says, with no scratch.
+ * <p>In strict mode scratch writes get no read-write transaction, so the server refuses them
+ * (25006) and an existing scratch schema is only read; in audit mode the session is opened as the
+ * URL says, with no scratch.
  *
  * <p>Stripped: {@code socketFactory}, {@code socketFactoryArg}, {@code sslfactory},
  * {@code sslfactoryarg}, {@code sslhostnameverifier}, {@code sslpasswordcallback},
@@ -91,6 +93,9 @@ public final class PostgresBackend implements Backend {
                 exists = rs.next();
             }
         }
+        if (!exists && config.policyMode() == PolicyMode.STRICT) {
+            return new BackendSession(null, null, current, "strict: no scratch schema " + scratch);
+        }
         if (!exists) {
             try {
                 runScratchWrite(raw, config, () -> {
@@ -116,7 +121,7 @@ public final class PostgresBackend implements Backend {
      */
     @Override
     public <T> T runScratchWrite(Connection raw, NlsqlConfig config, JdbcCall<T> call) throws SQLException {
-        if (config.policyMode() == PolicyMode.AUDIT || !raw.getAutoCommit()) {
+        if (config.policyMode() != PolicyMode.READ_ONLY || !raw.getAutoCommit()) {
             return call.call();
         }
         raw.setReadOnly(false);

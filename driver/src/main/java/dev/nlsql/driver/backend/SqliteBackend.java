@@ -25,7 +25,9 @@ import java.util.Set;
  * so DBeaver shows the source's tables and not the scratch tables (query them as
  * {@code scratch.name}).
  *
- * <p>In audit mode the source is opened as the URL says and nothing is attached.
+ * <p>In strict mode an existing scratch database is attached read-only ({@code mode=ro}), so
+ * scratch tables can be read but SQLite refuses to write them; in audit mode the source is opened
+ * as the URL says and nothing is attached.
  *
  * <p>Stripped from URL and properties: {@code enable_load_extension}, {@code open_mode}, and
  * (in read-only modes) any {@code mode} URI parameter. xerial's {@code setQueryTimeout} does not
@@ -83,11 +85,21 @@ public final class SqliteBackend implements Backend {
             return new BackendSession(null, null, null, "audit: source opened as given, no scratch");
         }
         String target;
+        boolean strict = config.policyMode() == PolicyMode.STRICT;
         if (config.scratchMode() == NlsqlConfig.ScratchMode.MEMORY || request.sourceLocation() == null) {
+            if (strict) {
+                return new BackendSession(null, null, null, "strict: no scratch (memory scratch would be writable)");
+            }
             target = ":memory:";
         } else {
             Path f = ScratchFiles.scratchFile(config, "sqlite", request.sourceLocation(), "sqlite");
             target = f.toString();
+            if (strict) {
+                if (!java.nio.file.Files.exists(f)) {
+                    return new BackendSession(null, null, null, "strict: source opened mode=ro; no scratch database yet");
+                }
+                target = "file:" + encodePath(target) + "?mode=ro";
+            }
         }
         try (Statement s = raw.createStatement()) {
             s.execute("ATTACH DATABASE " + ScratchFiles.literal(target) + " AS " + quoteIdentifier(config.scratchSchema()));
