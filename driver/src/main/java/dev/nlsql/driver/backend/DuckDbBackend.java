@@ -5,7 +5,6 @@ import dev.nlsql.policy.Engine;
 import dev.nlsql.policy.PolicyMode;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -99,12 +98,13 @@ public final class DuckDbBackend implements Backend {
             alias = "source";
         }
         synchronized (INSTANCE_LOCKS.computeIfAbsent(request.url(), k -> new Object())) {
-            if (!attached(raw, alias)) {
+            if (!locked(raw)) {
+                // first connection to this instance (or an earlier set-up failed half-way): idempotent
                 try (Statement s = raw.createStatement()) {
-                    s.execute("ATTACH " + ScratchFiles.literal(request.sourceLocation()) + " AS " + quoteIdentifier(alias)
-                            + " (READ_ONLY)");
+                    s.execute("ATTACH IF NOT EXISTS " + ScratchFiles.literal(request.sourceLocation()) + " AS "
+                            + quoteIdentifier(alias) + " (READ_ONLY)");
                     if (withScratch) {
-                        s.execute("ATTACH " + ScratchFiles.literal(scratchTarget) + " AS " + quoteIdentifier(scratch)
+                        s.execute("ATTACH IF NOT EXISTS " + ScratchFiles.literal(scratchTarget) + " AS " + quoteIdentifier(scratch)
                                 + (strict ? " (READ_ONLY)" : ""));
                     }
                     useAndSearchPath(s, alias, withScratch ? scratch : null);
@@ -130,12 +130,11 @@ public final class DuckDbBackend implements Backend {
                 + (scratch == null ? "" : "," + quoteIdentifier(scratch) + ".main")));
     }
 
-    private static boolean attached(Connection raw, String name) throws SQLException {
-        try (PreparedStatement ps = raw.prepareStatement("SELECT 1 FROM duckdb_databases() WHERE database_name = ?")) {
-            ps.setString(1, name);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
+    /** Whether this instance's configuration is already locked (set up by an earlier connection). */
+    private static boolean locked(Connection raw) throws SQLException {
+        try (Statement s = raw.createStatement();
+                ResultSet rs = s.executeQuery("SELECT current_setting('lock_configuration')")) {
+            return rs.next() && rs.getBoolean(1);
         }
     }
 

@@ -444,6 +444,13 @@ public class NlsqlStatement<D extends Statement> extends DelegatingStatement<D> 
         return watchdog ? timeoutSeconds : delegate.getQueryTimeout();
     }
 
+    /** Cancels the running execution on the target statement that runs it. */
+    @Override
+    public void cancel() throws SQLException {
+        checkOpen();
+        active().cancel();
+    }
+
     @Override
     public long deadlineNanos() {
         return deadline;
