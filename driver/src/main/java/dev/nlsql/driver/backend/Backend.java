@@ -50,6 +50,14 @@ public interface Backend {
     boolean nativeQueryTimeout();
 
     /**
+     * Whether {@link java.sql.Statement#setMaxRows} limits results in this engine's driver. When
+     * false (DuckDB ignores it), nlsql's ResultSet wrapper stops at the limit itself.
+     */
+    default boolean nativeMaxRows() {
+        return true;
+    }
+
+    /**
      * Runs one statement that writes only scratch objects (the policy said so). Engines whose
      * session is read-only at the engine level (PostgreSQL) open a read-write transaction for
      * just this statement.

@@ -138,6 +138,12 @@ public final class DuckDbBackend implements Backend {
         }
     }
 
+    /** DuckDB's JDBC driver accepts {@code setMaxRows} and ignores it. */
+    @Override
+    public boolean nativeMaxRows() {
+        return false;
+    }
+
     @Override
     public boolean nativeQueryTimeout() {
         return true;

@@ -33,6 +33,8 @@ public class NlsqlStatement<D extends Statement> extends DelegatingStatement<D> 
     protected final StatementPipeline pipeline;
     private final boolean watchdog;
     private int timeoutSeconds;
+    /** The row limit in force (caller's or nlsql.maxRows), tracked here as some drivers do not keep it. */
+    private long maxRows;
     private volatile long deadline;
     private volatile boolean cancelledByTimeout;
     private boolean closed;
@@ -54,7 +56,8 @@ public class NlsqlStatement<D extends Statement> extends DelegatingStatement<D> 
         if (timeoutSeconds > 0 && !watchdog) {
             delegate.setQueryTimeout(timeoutSeconds);
         }
-        if (config.maxRows() > 0) {
+        maxRows = config.maxRows();
+        if (maxRows > 0) {
             delegate.setMaxRows(config.maxRows());
         }
         if (watchdog) {
@@ -341,7 +344,8 @@ public class NlsqlStatement<D extends Statement> extends DelegatingStatement<D> 
         if (ex != null) {
             ex.resultSet(raw);
         }
-        NlsqlResultSet w = new NlsqlResultSet(this, raw, ex, connection.config().vendorUnwrapAllowed());
+        long limit = connection.backend().nativeMaxRows() ? 0 : maxRows;
+        NlsqlResultSet w = new NlsqlResultSet(this, raw, ex, connection.config().vendorUnwrapAllowed(), limit);
         current = w;
         return w;
     }
@@ -442,6 +446,30 @@ public class NlsqlStatement<D extends Statement> extends DelegatingStatement<D> 
     public int getQueryTimeout() throws SQLException {
         checkOpen();
         return watchdog ? timeoutSeconds : delegate.getQueryTimeout();
+    }
+
+    @Override
+    public void setMaxRows(int max) throws SQLException {
+        delegate.setMaxRows(max);
+        maxRows = max;
+    }
+
+    @Override
+    public void setLargeMaxRows(long max) throws SQLException {
+        delegate.setLargeMaxRows(max);
+        maxRows = max;
+    }
+
+    @Override
+    public int getMaxRows() throws SQLException {
+        checkOpen();
+        return connection.backend().nativeMaxRows() ? delegate.getMaxRows() : (int) Math.min(Integer.MAX_VALUE, maxRows);
+    }
+
+    @Override
+    public long getLargeMaxRows() throws SQLException {
+        checkOpen();
+        return connection.backend().nativeMaxRows() ? delegate.getLargeMaxRows() : maxRows;
     }
 
     /** Cancels the running execution on the target statement that runs it. */
