@@ -167,6 +167,8 @@ class EnginesTest {
                 p.setProperty("options", "-c default_transaction_read_only=off");
                 try (Connection c = DriverManager.getConnection("jdbc:nlsql:" + TestDbs.pg() + "&readOnly=false", p)) {
                     assertEquals(3, scalar(c, "SELECT COUNT(*) FROM " + srcTable));
+                    assertEquals(0, scalar(admin, "SELECT COUNT(*) FROM pg_namespace WHERE nspname = '" + schema + "'"),
+                            "connecting creates nothing in the database");
                     try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SHOW default_transaction_read_only")) {
                         rs.next();
                         assertEquals("on", rs.getString(1), "the user's options cannot turn it off");
