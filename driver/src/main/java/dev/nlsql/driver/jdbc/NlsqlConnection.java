@@ -87,24 +87,43 @@ public class NlsqlConnection extends DelegatingConnection {
         statements.remove(s);
     }
 
-    private <S extends NlsqlStatement<?>> S track(S s) {
-        statements.add(s);
-        return s;
+    private interface Wrap<R extends Statement, S extends NlsqlStatement<?>> {
+        S wrap(R raw) throws SQLException;
+    }
+
+    /** Wraps and tracks a new target statement; closes it if wrapping fails (nothing leaks). */
+    private <R extends Statement, S extends NlsqlStatement<?>> S track(R raw, Wrap<R, S> wrap) throws SQLException {
+        try {
+            S s = wrap.wrap(raw);
+            statements.add(s);
+            return s;
+        } catch (SQLException | RuntimeException e) {
+            try {
+                raw.close();
+            } catch (SQLException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+    }
+
+    private Statement plain(Statement raw) throws SQLException {
+        return track(raw, r -> new NlsqlStatement<>(this, r));
     }
 
     @Override
     public Statement createStatement() throws SQLException {
-        return track(new NlsqlStatement<>(this, delegate.createStatement()));
+        return plain(delegate.createStatement());
     }
 
     @Override
     public Statement createStatement(int resultSetType, int resultSetConcurrency) throws SQLException {
-        return track(new NlsqlStatement<>(this, delegate.createStatement(resultSetType, resultSetConcurrency)));
+        return plain(delegate.createStatement(resultSetType, resultSetConcurrency));
     }
 
     @Override
     public Statement createStatement(int resultSetType, int resultSetConcurrency, int holdability) throws SQLException {
-        return track(new NlsqlStatement<>(this, delegate.createStatement(resultSetType, resultSetConcurrency, holdability)));
+        return plain(delegate.createStatement(resultSetType, resultSetConcurrency, holdability));
     }
 
     private interface Preparer<T> {
@@ -114,13 +133,13 @@ public class NlsqlConnection extends DelegatingConnection {
     private PreparedStatement prepared(String sql, Preparer<PreparedStatement> p) throws SQLException {
         checkOpen();
         Plan plan = pipeline.plan(sql);
-        return track(new NlsqlPreparedStatement<>(this, p.prepare(plan.sql()), plan));
+        return track(p.prepare(plan.sql()), r -> new NlsqlPreparedStatement<>(this, r, plan));
     }
 
     private CallableStatement callable(String sql, Preparer<CallableStatement> p) throws SQLException {
         checkOpen();
         Plan plan = pipeline.planCall(sql);
-        return track(new NlsqlCallableStatement(this, p.prepare(plan.sql()), plan));
+        return track(p.prepare(plan.sql()), r -> new NlsqlCallableStatement(this, r, plan));
     }
 
     @Override
