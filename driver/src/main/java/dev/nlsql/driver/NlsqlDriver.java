@@ -83,7 +83,9 @@ public final class NlsqlDriver implements Driver {
             String user = request.properties().getProperty("user");
             StatementPipeline pipeline = new StatementPipeline(raw, backend, session, config, stages, user,
                     parsed.redactedTargetUrl());
-            return new NlsqlConnection(raw, config, backend, session, pipeline, request.url());
+            NlsqlConnection connection = new NlsqlConnection(raw, config, backend, session, pipeline, request.url());
+            connection.clientUrl(url);
+            return connection;
         } catch (SQLException | RuntimeException e) {
             try {
                 raw.close();

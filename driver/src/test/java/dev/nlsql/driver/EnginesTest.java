@@ -71,6 +71,14 @@ class EnginesTest {
             }
             assertTrue(tables.contains("shop.item"), tables.toString());
             assertTrue(tables.contains("scratch.pick"), tables.toString());
+            List<String> catalogs = new ArrayList<>();
+            try (ResultSet rs = c.getMetaData().getCatalogs()) {
+                while (rs.next()) {
+                    catalogs.add(rs.getString(1));
+                }
+            }
+            assertFalse(catalogs.contains("memory"), "the session's own in-memory catalog is detached: " + catalogs);
+            assertEquals(url, c.getMetaData().getURL(), "getURL answers the jdbc:nlsql: URL");
             // a second connection to the same source shares the instance and sees scratch
             try (Connection c2 = DriverManager.getConnection(url)) {
                 assertEquals(3, scalar(c2, "SELECT COUNT(*) FROM scratch.pick"));

@@ -54,6 +54,7 @@ class SqliteDriverTest {
             assertEquals("AC/DC", prs.getString(1));
             DatabaseMetaData md = c.getMetaData();
             assertSame(c, md.getConnection());
+            assertEquals(url, md.getURL());
             ResultSet tables = md.getTables(null, null, "Album", null);
             assertTrue(tables.next());
             assertEquals("Album", tables.getString("TABLE_NAME"));

@@ -20,7 +20,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * in this JVM, as DuckDB allows one writer per file), attaches the source file
  * {@code (READ_ONLY)} under its file stem (the catalog name the raw driver would show) and the
  * scratch database writable under the scratch schema name, makes the source the default
- * database ({@code USE}), puts both on the {@code search_path}, then turns off extension
+ * database ({@code USE}), puts both on the {@code search_path}, detaches the instance's own
+ * empty {@code memory} catalog (so tools see the source's catalog, {@code scratch} and DuckDB's
+ * {@code system}/{@code temp}, as with the raw driver plus scratch), then turns off extension
  * autoloading/autoinstalling and external access and locks the configuration
  * ({@code enable_external_access=false}, {@code lock_configuration=true}): no file, URL or
  * extension can be reached afterwards, and no setting changed back. In audit mode the source is
@@ -108,6 +110,10 @@ public final class DuckDbBackend implements Backend {
                                 + (strict ? " (READ_ONLY)" : ""));
                     }
                     useAndSearchPath(s, alias, withScratch ? scratch : null);
+                    // the instance's own empty in-memory catalog: not part of the user's database
+                    if (memoryAttached(raw)) {
+                        s.execute("DETACH memory");
+                    }
                     s.execute("SET autoload_known_extensions = false");
                     s.execute("SET autoinstall_known_extensions = false");
                     s.execute("SET enable_external_access = false");
@@ -128,6 +134,13 @@ public final class DuckDbBackend implements Backend {
         s.execute("USE " + quoteIdentifier(alias));
         s.execute("SET search_path = " + ScratchFiles.literal(quoteIdentifier(alias) + ".main"
                 + (scratch == null ? "" : "," + quoteIdentifier(scratch) + ".main")));
+    }
+
+    private static boolean memoryAttached(Connection raw) throws SQLException {
+        try (Statement s = raw.createStatement();
+                ResultSet rs = s.executeQuery("SELECT 1 FROM duckdb_databases() WHERE database_name = 'memory'")) {
+            return rs.next();
+        }
     }
 
     /** Whether this instance's configuration is already locked (set up by an earlier connection). */

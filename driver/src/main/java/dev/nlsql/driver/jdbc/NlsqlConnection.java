@@ -34,6 +34,7 @@ public class NlsqlConnection extends DelegatingConnection {
     private final BackendSession session;
     private final StatementPipeline pipeline;
     private final String targetUrl;
+    private volatile String clientUrl;
     private final Set<NlsqlStatement<?>> statements = ConcurrentHashMap.newKeySet();
     private volatile NlsqlDatabaseMetaData metaData;
     private volatile boolean closed;
@@ -68,6 +69,16 @@ public class NlsqlConnection extends DelegatingConnection {
     /** Where scratch and source live ({@code scratchSchema} null: no scratch). */
     public BackendSession session() {
         return session;
+    }
+
+    /** The {@code jdbc:nlsql:} URL the client connected with (what {@code DatabaseMetaData.getURL()} answers). */
+    public String clientUrl() {
+        return clientUrl;
+    }
+
+    /** Sets the URL reported by {@code DatabaseMetaData.getURL()}; called by the driver. */
+    public void clientUrl(String url) {
+        this.clientUrl = url;
     }
 
     /** The target URL as opened (read-only options added, dangerous ones removed). */
