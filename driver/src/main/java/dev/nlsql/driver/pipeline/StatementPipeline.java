@@ -14,7 +14,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
@@ -124,7 +123,7 @@ public final class StatementPipeline {
         if (store == null) {
             return;
         }
-        ProvenanceRecord.Builder b = baseRecord(UUID.randomUUID().toString(), Instant.now(), text, translation)
+        ProvenanceRecord.Builder b = baseRecord(Ids.next(), Instant.now(), text, translation)
                 .sql(translation == null ? null : translation.sql())
                 .decision("refused")
                 .rule(e instanceof PolicyException pe ? pe.rule() : translation == null && questions.isQuestion(text) ? "translate" : "refused")
