@@ -83,8 +83,15 @@ public final class NlsqlDriver implements Driver {
             String user = request.properties().getProperty("user");
             StatementPipeline pipeline = new StatementPipeline(raw, backend, session, config, stages, user,
                     parsed.redactedTargetUrl());
+            boolean engineReadOnly = backend.engineReadOnly(raw, request);
+            if (request.readOnly() && !engineReadOnly) {
+                getParentLoggerStatic().warning("nlsql: " + NlsqlUrl.redact(parsed.targetUrl())
+                        + " could not be opened read-only by the engine (already open read-write in this JVM?);"
+                        + " the policy is the only wall for this connection");
+            }
             NlsqlConnection connection = new NlsqlConnection(raw, config, backend, session, pipeline, request.url());
             connection.clientUrl(url);
+            connection.engineReadOnly(engineReadOnly);
             return connection;
         } catch (SQLException | RuntimeException e) {
             try {
@@ -218,6 +225,10 @@ public final class NlsqlDriver implements Driver {
 
     @Override
     public Logger getParentLogger() {
+        return getParentLoggerStatic();
+    }
+
+    private static Logger getParentLoggerStatic() {
         return Logger.getLogger("dev.nlsql");
     }
 }

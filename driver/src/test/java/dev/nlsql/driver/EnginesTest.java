@@ -143,6 +143,13 @@ class EnginesTest {
                 assertTrue(e.getMessage().contains("read only"), e.getMessage());
             }
             assertNull(((dev.nlsql.driver.jdbc.NlsqlConnection) c).session().scratchSchema(), "no scratch on a read-only H2 file");
+            assertTrue(((dev.nlsql.driver.jdbc.NlsqlConnection) c).engineReadOnly());
+        }
+        // H2 ignores ACCESS_MODE_DATA=r for a database this JVM already has open read-write: detected
+        try (Connection raw = DriverManager.getConnection("jdbc:h2:" + file, "sa", "");
+                Connection c = DriverManager.getConnection("jdbc:nlsql:h2:" + file, p)) {
+            assertFalse(((dev.nlsql.driver.jdbc.NlsqlConnection) c).engineReadOnly());
+            assertEquals(2, scalar(c, "SELECT COUNT(*) FROM item"));
         }
         try (Connection raw = DriverManager.getConnection("jdbc:h2:" + file, "sa", "")) {
             assertEquals(2, scalar(raw, "SELECT COUNT(*) FROM item"));
@@ -196,6 +203,7 @@ class EnginesTest {
                                 "a source write outside scratch still fails at the engine");
                     }
                     assertTrue(c.getAutoCommit());
+                    assertTrue(((dev.nlsql.driver.jdbc.NlsqlConnection) c).engineReadOnly());
                 }
                 assertEquals(3, scalar(admin, "SELECT COUNT(*) FROM " + srcTable));
                 assertEquals(3, scalar(admin, "SELECT COUNT(*) FROM " + schema + ".pick"), "persistent scratch");

@@ -44,6 +44,15 @@ public interface Backend {
     BackendSession initialize(Connection raw, OpenRequest request, NlsqlConfig config) throws SQLException;
 
     /**
+     * Whether the engine really refuses writes to the source on this connection (the second wall
+     * is in force). By default what {@link OpenRequest#readOnly()} asked for; backends that can
+     * check it do (H2 ignores {@code ACCESS_MODE_DATA=r} for a database this JVM already has open).
+     */
+    default boolean engineReadOnly(Connection raw, OpenRequest request) throws SQLException {
+        return request.readOnly();
+    }
+
+    /**
      * Whether {@link java.sql.Statement#setQueryTimeout} really interrupts a running statement
      * in this engine's driver. When false, nlsql's watchdog cancels statements instead.
      */

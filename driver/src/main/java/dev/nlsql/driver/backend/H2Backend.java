@@ -14,7 +14,10 @@ import java.util.Set;
  * H2 (com.h2database:h2).
  *
  * <p>Read-only: file and server databases are opened with {@code ;ACCESS_MODE_DATA=r}, so H2
- * refuses every write ("The database is read only", 90097). H2 cannot attach a second database,
+ * refuses every write ("The database is read only", 90097). H2 applies this only when it opens
+ * the database: if this JVM already has it open read-write (an embedded application, a raw
+ * connection), the setting is ignored; {@link #engineReadOnly} detects that with
+ * {@code READONLY()} and the driver logs a warning (the policy is then the only wall). H2 cannot attach a second database,
  * and a read-only H2 database accepts no new objects, not even temporary tables: such a source
  * has <b>no scratch schema</b> in read-only mode (scratch writes fail at the engine). In-memory
  * databases ({@code h2:mem:}) cannot be opened read-only (H2 fails to create a new one that way
@@ -70,6 +73,17 @@ public final class H2Backend implements Backend {
             s.execute("CREATE SCHEMA IF NOT EXISTS " + quoteIdentifier(scratch));
         }
         return new BackendSession(scratch, null, raw.getSchema(), "source writable at the engine level; scratch schema " + scratch);
+    }
+
+    /** Asks H2 ({@code READONLY()}): false when this JVM already had the database open read-write. */
+    @Override
+    public boolean engineReadOnly(Connection raw, OpenRequest request) throws SQLException {
+        if (!request.readOnly()) {
+            return false;
+        }
+        try (Statement s = raw.createStatement(); java.sql.ResultSet rs = s.executeQuery("SELECT READONLY()")) {
+            return rs.next() && rs.getBoolean(1);
+        }
     }
 
     @Override

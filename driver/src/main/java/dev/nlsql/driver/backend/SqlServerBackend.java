@@ -64,6 +64,12 @@ public final class SqlServerBackend implements Backend {
         return new BackendSession(scratch, raw.getCatalog(), null, "scratch schema " + scratch + " (untested)");
     }
 
+    /** Unknown: {@code applicationIntent=ReadOnly} stops writes only on a readable secondary. */
+    @Override
+    public boolean engineReadOnly(Connection raw, OpenRequest request) {
+        return false;
+    }
+
     @Override
     public boolean nativeQueryTimeout() {
         return true;

@@ -35,6 +35,7 @@ public class NlsqlConnection extends DelegatingConnection {
     private final StatementPipeline pipeline;
     private final String targetUrl;
     private volatile String clientUrl;
+    private volatile boolean engineReadOnly;
     private final Set<NlsqlStatement<?>> statements = ConcurrentHashMap.newKeySet();
     private volatile NlsqlDatabaseMetaData metaData;
     private volatile boolean closed;
@@ -74,6 +75,20 @@ public class NlsqlConnection extends DelegatingConnection {
     /** The {@code jdbc:nlsql:} URL the client connected with (what {@code DatabaseMetaData.getURL()} answers). */
     public String clientUrl() {
         return clientUrl;
+    }
+
+    /**
+     * Whether the engine itself refuses writes to the source on this connection (false in audit
+     * mode, for in-memory H2/SQLite/DuckDB sources, the generic backend, SQL Server, and an H2
+     * database this JVM already had open read-write).
+     */
+    public boolean engineReadOnly() {
+        return engineReadOnly;
+    }
+
+    /** Called by the driver. */
+    public void engineReadOnly(boolean value) {
+        engineReadOnly = value;
     }
 
     /** Sets the URL reported by {@code DatabaseMetaData.getURL()}; called by the driver. */
