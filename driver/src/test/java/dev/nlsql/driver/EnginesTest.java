@@ -160,7 +160,11 @@ class EnginesTest {
     @Test
     void h2InMemoryHasAScratchSchema() throws Exception {
         String url = "jdbc:nlsql:h2:mem:scratch" + TestDbs.unique() + ";DB_CLOSE_DELAY=-1";
-        try (Connection c = DriverManager.getConnection(url)) {
+        Properties p = new Properties();
+        p.setProperty("nlsql.stages", RecordingStages.class.getName());
+        try (Connection c = DriverManager.getConnection(url, p)) {
+            assertEquals(0, scalar(c, "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SCHEMATA WHERE SCHEMA_NAME = 'SCRATCH'"),
+                    "connecting creates nothing");
             exec(c, "CREATE TABLE scratch.t(id INT)", "INSERT INTO scratch.t VALUES (1), (2)");
             assertEquals(2, scalar(c, "SELECT COUNT(*) FROM scratch.t t JOIN INFORMATION_SCHEMA.SCHEMATA s ON 1 = 1 WHERE s.SCHEMA_NAME = 'SCRATCH'"));
         }

@@ -22,7 +22,8 @@ import java.util.Set;
  * has <b>no scratch schema</b> in read-only mode (scratch writes fail at the engine). In-memory
  * databases ({@code h2:mem:}) cannot be opened read-only (H2 fails to create a new one that way
  * and ignores the setting for an existing one): they stay writable at the engine level, the
- * policy is their only wall, and their scratch is a schema {@code SCRATCH} inside them. In audit
+ * policy is their only wall, and their scratch is a schema {@code SCRATCH} inside them, created
+ * by the first scratch write. In audit
  * mode the source is opened as the URL says, with no scratch. Stripped from URL and properties: {@code INIT}, {@code ACCESS_MODE_DATA},
  * {@code ACCESS_MODE_LOG}, {@code AUTO_SERVER}, {@code AUTO_SERVER_PORT}.
  */
@@ -69,10 +70,19 @@ public final class H2Backend implements Backend {
         if (config.policyMode() == PolicyMode.STRICT) {
             return new BackendSession(null, null, raw.getSchema(), "strict: no scratch created");
         }
-        try (Statement s = raw.createStatement()) {
-            s.execute("CREATE SCHEMA IF NOT EXISTS " + quoteIdentifier(scratch));
-        }
+        // created by the first scratch write (runScratchWrite): connecting changes nothing
         return new BackendSession(scratch, null, raw.getSchema(), "source writable at the engine level; scratch schema " + scratch);
+    }
+
+    /** Creates the scratch schema when it is missing, then runs the write (read-only mode, writable source). */
+    @Override
+    public <T> T runScratchWrite(Connection raw, NlsqlConfig config, JdbcCall<T> call) throws SQLException {
+        if (config.policyMode() == PolicyMode.READ_ONLY) {
+            try (Statement s = raw.createStatement()) {
+                s.execute("CREATE SCHEMA IF NOT EXISTS " + quoteIdentifier(config.scratchSchema().toUpperCase(Locale.ROOT)));
+            }
+        }
+        return call.call();
     }
 
     /** Asks H2 ({@code READONLY()}): false when this JVM already had the database open read-write. */
