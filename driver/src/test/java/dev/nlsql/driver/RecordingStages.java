@@ -30,7 +30,7 @@ import java.util.function.Supplier;
  * marks statements naming the scratch schema as scratch writes; an in-memory store; a small
  * SHA-256 digest. State is static: tests using it reset it first.
  */
-public final class RecordingStages implements PipelineStages {
+public class RecordingStages implements PipelineStages {
 
     public static final List<String> POLICED = new CopyOnWriteArrayList<>();
     public static final List<String> CALLS = new CopyOnWriteArrayList<>();

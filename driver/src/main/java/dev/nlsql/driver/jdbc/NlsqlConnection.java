@@ -158,6 +158,10 @@ public class NlsqlConnection extends DelegatingConnection {
 
     private PreparedStatement prepared(String sql, Preparer<PreparedStatement> p) throws SQLException {
         checkOpen();
+        if (pipeline.isQuestion(sql)) {
+            // translated at each execution, with the values bound to its ? markers
+            return track(ParameterCollector.create(), r -> new NlsqlPreparedStatement<>(this, r, null, sql));
+        }
         Plan plan = pipeline.plan(sql);
         return track(p.prepare(plan.sql()), r -> new NlsqlPreparedStatement<>(this, r, plan));
     }

@@ -120,9 +120,26 @@ public class NlsqlStatement<D extends Statement> extends DelegatingStatement<D> 
         if (plan.parameters().isEmpty()) {
             return delegate;
         }
+        return prepareTranslated(plan);
+    }
+
+    /**
+     * Prepares {@code plan}'s SQL on the target connection with its parameters bound, the
+     * statement's timeout and row limit copied, and makes it the {@link #active()} statement
+     * (replacing, and closing, the previous one).
+     */
+    protected final PreparedStatement prepareTranslated(Plan plan) throws SQLException {
+        if (translated != null) {
+            translated.close();
+            translated = null;
+        }
         PreparedStatement ps = connection.raw().prepareStatement(plan.sql());
-        ps.setQueryTimeout(delegate.getQueryTimeout());
-        ps.setMaxRows(delegate.getMaxRows());
+        if (!watchdog) {
+            ps.setQueryTimeout(timeoutSeconds);
+        }
+        if (maxRows > 0 && maxRows <= Integer.MAX_VALUE) {
+            ps.setMaxRows((int) maxRows);
+        }
         List<Object> params = plan.parameters();
         for (int i = 0; i < params.size(); i++) {
             ps.setObject(i + 1, params.get(i));

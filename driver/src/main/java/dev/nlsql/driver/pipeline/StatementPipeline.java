@@ -70,15 +70,28 @@ public final class StatementPipeline {
      *     (HY000), 22023 for null text
      */
     public Plan plan(String text) throws SQLException {
-        return plan(text, false);
+        return plan(text, List.of(), false);
     }
 
     /** As {@link #plan}, for {@code prepareCall}: policed with {@link StatementPolicy#checkCall}. */
     public Plan planCall(String text) throws SQLException {
-        return plan(text, true);
+        return plan(text, List.of(), true);
     }
 
-    private Plan plan(String text, boolean call) throws SQLException {
+    /**
+     * As {@link #plan}, for a question prepared with {@code ?} markers: translated at execution
+     * with the values the caller bound ({@link QuestionStage#translate}).
+     */
+    public Plan planQuestion(String text, List<Object> boundValues) throws SQLException {
+        return plan(text, boundValues, false);
+    }
+
+    /** Whether {@code text} is a question (the classify stage alone; cheap). */
+    public boolean isQuestion(String text) {
+        return text != null && questions.isQuestion(text);
+    }
+
+    private Plan plan(String text, List<Object> boundValues, boolean call) throws SQLException {
         long t0 = System.nanoTime();
         Translation translation = null;
         String sql = text;
@@ -91,7 +104,7 @@ public final class StatementPipeline {
                     throw new SQLException("a question (ASK ...) cannot be run with prepareCall; use a Statement or PreparedStatement",
                             SqlStates.SYNTAX_ERROR);
                 }
-                translation = questions.translate(text, questionContext);
+                translation = questions.translate(text, boundValues, questionContext);
                 sql = translation.sql();
             }
             long t1 = System.nanoTime();
