@@ -59,7 +59,7 @@ public final class StatementPipeline {
         this.digests = store == null ? null : stages.resultDigests(config);
         this.user = user;
         this.targetUrl = targetUrl;
-        this.questionContext = new QuestionContext(source, backend, session, config);
+        this.questionContext = new QuestionContext(source, backend, session, config, policy);
     }
 
     /**
