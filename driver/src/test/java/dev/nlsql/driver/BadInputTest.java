@@ -104,7 +104,8 @@ class BadInputTest {
     public static final class FailingStages extends dev.nlsql.driver.pipeline.DefaultPipelineStages {
         @Override
         public dev.nlsql.policy.StatementPolicy policy(dev.nlsql.driver.backend.Backend backend,
-                dev.nlsql.driver.backend.BackendSession session, NlsqlConfig config) {
+                dev.nlsql.driver.backend.BackendSession session, dev.nlsql.driver.pipeline.ScratchObjects scratch,
+                NlsqlConfig config) {
             throw new IllegalStateException("policy unavailable");
         }
     }

@@ -82,6 +82,8 @@ class EnginesTest {
             // a second connection to the same source shares the instance and sees scratch
             try (Connection c2 = DriverManager.getConnection(url)) {
                 assertEquals(3, scalar(c2, "SELECT COUNT(*) FROM scratch.pick"));
+                assertEquals(java.util.Set.of("pick"), ((dev.nlsql.driver.jdbc.NlsqlConnection) c2).pipeline().scratch().names(),
+                        "scratch objects read at connect");
             }
         }
         // persistent scratch survives; the source is untouched
@@ -208,6 +210,7 @@ class EnginesTest {
                     }
                     assertTrue(c.getAutoCommit());
                     assertTrue(((dev.nlsql.driver.jdbc.NlsqlConnection) c).engineReadOnly());
+                    assertTrue(RecordingStages.SCRATCH.contains("pick"), "PostgreSQL scratch objects are tracked");
                 }
                 assertEquals(3, scalar(admin, "SELECT COUNT(*) FROM " + srcTable));
                 assertEquals(3, scalar(admin, "SELECT COUNT(*) FROM " + schema + ".pick"), "persistent scratch");
@@ -234,6 +237,7 @@ class EnginesTest {
         try (Connection c = DriverManager.getConnection("jdbc:nlsql:" + TestDbs.pg(), p)) {
             assertEquals("pg_temp", ((dev.nlsql.driver.jdbc.NlsqlConnection) c).session().scratchSchema());
             exec(c, "CREATE TABLE pg_temp.t AS SELECT generate_series(1, 5) AS x");
+            assertTrue(RecordingStages.SCRATCH.contains("t"), "pg_temp objects are tracked");
             assertEquals(5, scalar(c, "SELECT COUNT(*) FROM t"));
         }
     }

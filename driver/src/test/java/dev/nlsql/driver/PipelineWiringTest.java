@@ -254,6 +254,24 @@ class PipelineWiringTest {
     }
 
     @Test
+    void scratchObjectsAreKnownAtConnectAndAfterScratchWrites() throws Exception {
+        try (Connection c = open(); Statement s = c.createStatement()) {
+            dev.nlsql.driver.pipeline.ScratchObjects scratch = RecordingStages.SCRATCH;
+            assertFalse(scratch.contains("fav"));
+            long v = scratch.version();
+            s.execute("CREATE TABLE scratch.Fav(x INTEGER)");
+            assertTrue(scratch.contains("fav"), "the test policy marks it a scratch write: the set is re-read");
+            assertTrue(scratch.contains("FAV"));
+            assertTrue(scratch.version() > v);
+            s.execute("CREATE VIEW scratch.v AS SELECT * FROM scratch.Fav");
+            assertTrue(scratch.contains("v"));
+        }
+        try (Connection c = open()) {
+            assertTrue(RecordingStages.SCRATCH.contains("Fav"), "read from the engine at connect");
+        }
+    }
+
+    @Test
     void failuresAreRecordedWithTheirState() throws Exception {
         try (Connection c = open(); Statement s = c.createStatement()) {
             assertThrows(SQLException.class, () -> s.executeQuery("SELECT * FROM NoSuchTable"));

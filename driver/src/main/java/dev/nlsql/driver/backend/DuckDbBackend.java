@@ -151,6 +151,26 @@ public final class DuckDbBackend implements Backend {
         }
     }
 
+    /** Tables and views of the scratch catalog (attached scratch) or schema (in-memory source). */
+    @Override
+    public java.util.List<String> scratchObjects(Connection raw, BackendSession session) throws SQLException {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        if (session.scratchSchema() == null) {
+            return out;
+        }
+        try (java.sql.PreparedStatement ps = raw.prepareStatement("SELECT table_name FROM information_schema.tables"
+                + " WHERE table_catalog = ? OR (table_schema = ? AND table_catalog = current_database())")) {
+            ps.setString(1, session.scratchSchema());
+            ps.setString(2, session.scratchSchema());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        }
+        return out;
+    }
+
     /** DuckDB's JDBC driver accepts {@code setMaxRows} and ignores it. */
     @Override
     public boolean nativeMaxRows() {

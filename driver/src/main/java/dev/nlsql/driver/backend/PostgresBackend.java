@@ -146,6 +146,28 @@ public final class PostgresBackend implements Backend {
         }
     }
 
+    /** The scratch schema's relations; for {@code pg_temp}, the session's own temporary schema. */
+    @Override
+    public java.util.List<String> scratchObjects(Connection raw, BackendSession session) throws SQLException {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        if (session.scratchSchema() == null) {
+            return out;
+        }
+        String sql = "pg_temp".equals(session.scratchSchema())
+                ? "SELECT relname FROM pg_class WHERE relnamespace = pg_my_temp_schema() AND relkind IN ('r', 'v', 'm', 'p') AND ? IS NOT NULL"
+                : "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                        + " WHERE n.nspname = ? AND c.relkind IN ('r', 'v', 'm', 'p')";
+        try (PreparedStatement ps = raw.prepareStatement(sql)) {
+            ps.setString(1, session.scratchSchema());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        }
+        return out;
+    }
+
     @Override
     public boolean nativeQueryTimeout() {
         return true;

@@ -108,6 +108,22 @@ public final class SqliteBackend implements Backend {
                 (request.readOnly() ? "source opened mode=ro" : "source opened as given") + "; scratch attached from " + target);
     }
 
+    /** {@code SELECT name FROM "scratch".sqlite_master} (xerial's getTables lists main only). */
+    @Override
+    public java.util.List<String> scratchObjects(Connection raw, BackendSession session) throws SQLException {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        if (session.scratchSchema() == null) {
+            return out;
+        }
+        try (Statement s = raw.createStatement(); java.sql.ResultSet rs = s.executeQuery("SELECT name FROM "
+                + quoteIdentifier(session.scratchSchema()) + ".sqlite_master WHERE type IN ('table', 'view')")) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
+    }
+
     @Override
     public boolean nativeQueryTimeout() {
         return false;

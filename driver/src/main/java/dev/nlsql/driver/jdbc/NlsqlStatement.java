@@ -93,6 +93,9 @@ public class NlsqlStatement<D extends Statement> extends DelegatingStatement<D> 
             if (ex != null) {
                 ex.executed();
             }
+            if (scratchWrite) {
+                pipeline.refreshScratch();
+            }
             return result;
         } catch (SQLException e) {
             SQLException thrown = e;

@@ -38,6 +38,7 @@ public final class StatementPipeline {
     private final String user;
     private final String targetUrl;
     private final QuestionContext questionContext;
+    private final ScratchObjects scratch = new ScratchObjects();
     private volatile String schemaHash;
     private volatile boolean schemaHashRead;
 
@@ -54,7 +55,8 @@ public final class StatementPipeline {
         this.config = config;
         this.stages = stages;
         this.questions = stages.questionStage(config);
-        this.policy = stages.policy(backend, session, config);
+        refreshScratch();
+        this.policy = stages.policy(backend, session, scratch, config);
         this.store = config.provenanceEnabled() ? stages.provenanceStore(config) : null;
         this.digests = store == null ? null : stages.resultDigests(config);
         this.user = user;
@@ -116,6 +118,26 @@ public final class StatementPipeline {
             recordRefusal(text, translation, e);
             throw e;
         }
+    }
+
+    /**
+     * Re-reads the scratch schema's objects from the engine (after a scratch write). A failure to
+     * read leaves the previous set: the policy then refuses what it cannot route.
+     */
+    public void refreshScratch() {
+        if (session.scratchSchema() == null) {
+            return;
+        }
+        try {
+            scratch.replaceAll(backend.scratchObjects(source, session));
+        } catch (SQLException e) {
+            // keep the last known set
+        }
+    }
+
+    /** The objects in scratch, as last read. */
+    public ScratchObjects scratch() {
+        return scratch;
     }
 
     /** Starts recording one execution of {@code plan}; null when nothing is recorded. */
