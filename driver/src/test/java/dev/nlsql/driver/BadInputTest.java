@@ -168,6 +168,8 @@ class BadInputTest {
         assertEquals(5, c.maxRows());
         assertEquals(4, c.timeoutSeconds(), "connection properties win over the file");
         assertEquals("x", c.get("nlsql.model.name"), "other modules' options are carried");
+        assertEquals("x", c.toProperties().getProperty("nlsql.model.name"));
+        assertEquals("4", c.toProperties().getProperty("nlsql.timeout.seconds"));
         assertNull(c.get("other"));
     }
 }
