@@ -116,7 +116,7 @@ public final class SqlPolicy implements StatementPolicy {
         }
         StatementHead.refuseDangerousHead(config.engine(), sql);
 
-        CalciteChecker.Outcome outcome = calcite.check(sql);
+        CalciteChecker.Outcome outcome = calcite.check(sql, false);
         Checked checked;
         if (outcome instanceof CalciteChecker.Parsed p) {
             checked = p.checked();
@@ -129,15 +129,25 @@ public final class SqlPolicy implements StatementPolicy {
             try {
                 st = jsql.parse(sql);
             } catch (PolicyException e) {
-                if (outcome instanceof CalciteChecker.Unreadable u
-                        && PolicyException.SYNTAX_ERROR.equals(e.getSQLState())) {
-                    throw Refusals.syntax(e.getMessage().replace(" [rule parse]", "") + "; Calcite: " + u.error(),
-                            e.getCause());
+                if (!(outcome instanceof CalciteChecker.Unreadable u)
+                        || !PolicyException.SYNTAX_ERROR.equals(e.getSQLState())) {
+                    throw e;
                 }
-                throw e;
+                // last resort: Calcite's Babel parser (PostgreSQL/T-SQL/DuckDB extras the core lacks)
+                CalciteChecker.Outcome babel = calcite.check(sql, true);
+                if (babel instanceof CalciteChecker.Parsed bp) {
+                    checked = bp.checked();
+                    return finish(checked);
+                }
+                throw Refusals.syntax(e.getMessage().replace(" [rule parse]", "") + "; Calcite: " + u.error(),
+                        e.getCause());
             }
             checked = jsql.check(st);
         }
+        return finish(checked);
+    }
+
+    private Checked finish(Checked checked) throws PolicyException {
         int markers = RenderedSqlCheck.check(config.engine(), checked.sql());
         if (markers != checked.parameters()) {
             throw Refusals.forbidden("the re-rendered statement has " + markers + " ? markers, the parse tree "
