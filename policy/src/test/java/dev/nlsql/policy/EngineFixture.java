@@ -120,6 +120,11 @@ abstract class EngineFixture implements AutoCloseable {
 
     /** Creates t, u and the Chinook subset in the source, with the given DDL types. */
     void loadSource(String intType, String textType, String dateType, String numType) throws Exception {
+        loadSource(intType, textType, dateType, numType, true);
+    }
+
+    void loadSource(String intType, String textType, String dateType, String numType, boolean chinook)
+            throws Exception {
         Connection c = connection();
         try (Statement st = c.createStatement()) {
             st.execute("CREATE TABLE " + src("t") + " (a " + intType + ", b " + intType + ", c " + intType
@@ -143,8 +148,11 @@ abstract class EngineFixture implements AutoCloseable {
             st.execute("CREATE TABLE " + src("Invoice") + " (InvoiceId " + intType + ", CustomerId " + intType
                     + ", InvoiceDate " + dateType + ", BillingCountry " + textType + ", Total " + numType + ")");
         }
-        Path chinook = Corpora.shared().resolve("databases/chinook/Chinook_Sqlite.sqlite");
-        try (Connection in = DriverManager.getConnection("jdbc:sqlite:" + chinook.toAbsolutePath())) {
+        if (!chinook) {
+            return;
+        }
+        Path chinookDb = Corpora.shared().resolve("databases/chinook/Chinook_Sqlite.sqlite");
+        try (Connection in = DriverManager.getConnection("jdbc:sqlite:" + chinookDb.toAbsolutePath())) {
             copy(in, c, "SELECT ArtistId, Name FROM Artist", src("Artist"), 2);
             copy(in, c, "SELECT AlbumId, Title, ArtistId FROM Album", src("Album"), 3);
             copy(in, c, "SELECT GenreId, Name FROM Genre", src("Genre"), 2);

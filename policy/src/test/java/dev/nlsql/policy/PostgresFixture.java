@@ -75,7 +75,7 @@ final class PostgresFixture extends EngineFixture {
 
     @Override
     List<String> sourceObjects() throws SQLException {
-        List<String> out = names("SELECT 'rel:' || c.relname || ':' || c.relkind FROM pg_class c JOIN pg_namespace n"
+        List<String> out = names("SELECT 'rel:' || c.relname || ':' || c.relkind::text FROM pg_class c JOIN pg_namespace n"
                 + " ON n.oid = c.relnamespace WHERE n.nspname = '" + srcSchema + "'");
         out.addAll(names("SELECT 'seq:' || coalesce(last_value::text, 'null') FROM " + srcSchema + ".s"));
         out.addAll(names("SELECT 'fn:' || p.proname FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace"

@@ -13,8 +13,12 @@ import java.util.List;
 final class SqliteFixture extends EngineFixture {
 
     SqliteFixture(Path dir) throws Exception {
+        this(dir, true);
+    }
+
+    SqliteFixture(Path dir, boolean chinook) throws Exception {
         super(dir);
-        loadSource("INTEGER", "TEXT", "TEXT", "NUMERIC");
+        loadSource("INTEGER", "TEXT", "TEXT", "NUMERIC", chinook);
     }
 
     @Override
