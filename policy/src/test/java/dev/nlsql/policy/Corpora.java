@@ -55,7 +55,7 @@ final class Corpora {
     static List<Case> differentials() {
         List<Case> out = new ArrayList<>();
         for (String[] f : tsv(redteam().resolve("local/parser_differentials.tsv"), true)) {
-            out.add(new Case("parser_differentials", f[0], f[1].replace("\\n", "\n")));
+            out.add(new Case("parser_differentials", f[0], unescapeNewlines(f[1])));
         }
         return out;
     }
@@ -64,7 +64,7 @@ final class Corpora {
     static List<Case> parseCases() {
         List<Case> out = new ArrayList<>();
         for (String[] f : tsv(redteam().resolve("local/parse_cases.tsv"), false)) {
-            out.add(new Case("parse_cases", f[0], f[1].replace("\\n", "\n")));
+            out.add(new Case("parse_cases", f[0], unescapeNewlines(f[1])));
         }
         return out;
     }
@@ -242,6 +242,11 @@ final class Corpora {
             out.add(new Case("hand_written", "hw" + (i + 1), sql[i]));
         }
         return out;
+    }
+
+    /** The TSV files write a newline as {@code \\n}; a doubled backslash is a literal one. */
+    static String unescapeNewlines(String s) {
+        return s.replaceAll("(?<!\\\\)\\\\n", "\n");
     }
 
     private static List<String[]> tsv(Path p, boolean header) {

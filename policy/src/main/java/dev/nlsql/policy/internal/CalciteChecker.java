@@ -146,6 +146,12 @@ public final class CalciteChecker {
                     || (c == ':' && i + 1 < sql.length() && sql.charAt(i + 1) == ':')) {
                 return false;
             }
+            // E'...' and U&'...': Calcite decodes escapes differently from PostgreSQL for unknown
+            // ones; JSqlParser keeps the literal as written and the render check guards it
+            if (c == '\'' && i > 0 && (sql.charAt(i - 1) == 'E' || sql.charAt(i - 1) == 'e' || sql.charAt(i - 1) == '&')
+                    && (i < 2 || !Character.isLetterOrDigit(sql.charAt(i - 2)) || sql.charAt(i - 1) == '&')) {
+                return false;
+            }
         }
         return true;
     }

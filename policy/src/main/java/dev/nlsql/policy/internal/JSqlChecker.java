@@ -384,8 +384,8 @@ public final class JSqlChecker {
         }
 
         private void checkWithItem(WithItem<?> w) {
-            if (w.getInsert() != null || w.getUpdate() != null || w.getDelete() != null
-                    || !(w.getStatement() instanceof ParenthesedSelect)) {
+            Object inner = w.getStatement();
+            if (!(inner instanceof ParenthesedSelect)) {
                 refuse(Refusals.readOnly("a writable CTE (WITH x AS (INSERT/UPDATE/DELETE ...)) is refused",
                         "writable-cte"));
             }
