@@ -147,6 +147,19 @@ class SqlPolicyTest {
     }
 
     @Test
+    void dialectSyntaxSurvivesTheRenderCheck() throws Exception {
+        SqlPolicy duck = SqlPolicy.forEngine(Engine.DUCKDB);
+        assertTrue(duck.check("SELECT {'x': a, 'y': 2} AS s FROM t").sql().contains("'x'"));
+        assertTrue(duck.check("SELECT l[1:2] FROM t").sql().replace(" ", "").contains("[1:2]"));
+        SqlPolicy pg = SqlPolicy.forEngine(Engine.POSTGRESQL);
+        assertTrue(pg.check("SELECT a FROM t WHERE tags @> ARRAY['x']").sql().contains("@>"));
+        assertTrue(pg.check("SELECT '1'::int, $$x;y$$").sql().contains("$$x;y$$"));
+        // JSqlParser reads E'\'' as E'\' + a new string; PostgreSQL as one string: refused
+        PolicyException e = refused(pg, "SELECT E'\\'', 1; CREATE TABLE pwned(x int); --'");
+        assertTrue(Set.of("render-check", "one-statement").contains(e.rule()), e.rule());
+    }
+
+    @Test
     void writesGoToScratch() throws Exception {
         ConcurrentScratchCatalog cat = new ConcurrentScratchCatalog();
         SqlPolicy p = new SqlPolicy(PolicyConfig.defaults(Engine.SQLITE).withScratchCatalog(cat));
