@@ -81,7 +81,7 @@ public final class SqlPolicy implements StatementPolicy {
             throw new PolicyException(r.getMessage(), r.getSQLState(), r.rule(), r.getCause());
         }
         try {
-            Checked c = decide(sql);
+            Checked c = decideFailClosed(sql);
             PolicyDecision d = new PolicyDecision(c.kind(), c.sql(), c.rule(), c.touchesScratch());
             cache.put(sql, new DecisionCache.Entry(d, null, c.usedCatalog() ? version : DecisionCache.Entry.ANY_VERSION));
             return d;
@@ -100,6 +100,19 @@ public final class SqlPolicy implements StatementPolicy {
         }
         throw Refusals.forbidden("stored-procedure calls (CallableStatement, {call ...}) are refused in "
                 + config.mode().name().toLowerCase().replace('_', '-') + " mode", "callable-statement");
+    }
+
+    /** Any unexpected failure inside the parsers or checks refuses the statement (fail closed). */
+    private Checked decideFailClosed(String sql) throws PolicyException {
+        try {
+            return decide(sql);
+        } catch (StackOverflowError e) {
+            throw Refusals.forbidden("statement nested too deeply to check", "statement-size");
+        } catch (RuntimeException e) {
+            throw new PolicyException("the policy could not check the statement (" + e.getClass().getSimpleName()
+                    + ": " + e.getMessage() + ") [rule uncheckable]", PolicyException.INSUFFICIENT_PRIVILEGE,
+                    "uncheckable", e);
+        }
     }
 
     private Checked decide(String sql) throws PolicyException {

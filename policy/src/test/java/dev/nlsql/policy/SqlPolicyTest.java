@@ -160,6 +160,18 @@ class SqlPolicyTest {
     }
 
     @Test
+    void deepNestingAndHugeInputFailClosed() {
+        SqlPolicy p = SqlPolicy.forEngine(Engine.SQLITE);
+        String deep = "SELECT " + "(".repeat(3000) + "1" + ")".repeat(3000);
+        try {
+            p.check(deep);
+        } catch (PolicyException e) {
+            assertTrue(Set.of("42501", "42000").contains(e.getSQLState()), e.getSQLState());
+        }
+        assertEquals("statement-size", refused(p, "SELECT '" + "x".repeat(SqlPolicy.MAX_STATEMENT_CHARS) + "'").rule());
+    }
+
+    @Test
     void writesGoToScratch() throws Exception {
         ConcurrentScratchCatalog cat = new ConcurrentScratchCatalog();
         SqlPolicy p = new SqlPolicy(PolicyConfig.defaults(Engine.SQLITE).withScratchCatalog(cat));
