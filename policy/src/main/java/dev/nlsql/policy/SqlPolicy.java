@@ -81,7 +81,7 @@ public final class SqlPolicy implements StatementPolicy {
             throw new PolicyException(r.getMessage(), r.getSQLState(), r.rule(), r.getCause());
         }
         try {
-            Checked c = decide(sql);
+            Checked c = decideFailClosed(sql);
             PolicyDecision d = new PolicyDecision(c.kind(), c.sql(), c.rule(), c.touchesScratch());
             cache.put(sql, new DecisionCache.Entry(d, null, c.usedCatalog() ? version : DecisionCache.Entry.ANY_VERSION));
             return d;
@@ -102,6 +102,19 @@ public final class SqlPolicy implements StatementPolicy {
                 + config.mode().name().toLowerCase().replace('_', '-') + " mode", "callable-statement");
     }
 
+    /** Any unexpected failure inside the parsers or checks refuses the statement (fail closed). */
+    private Checked decideFailClosed(String sql) throws PolicyException {
+        try {
+            return decide(sql);
+        } catch (StackOverflowError e) {
+            throw Refusals.forbidden("statement nested too deeply to check", "statement-size");
+        } catch (RuntimeException e) {
+            throw new PolicyException("the policy could not check the statement (" + e.getClass().getSimpleName()
+                    + ": " + e.getMessage() + ") [rule uncheckable]", PolicyException.INSUFFICIENT_PRIVILEGE,
+                    "uncheckable", e);
+        }
+    }
+
     private Checked decide(String sql) throws PolicyException {
         if (sql.length() > MAX_STATEMENT_CHARS) {
             throw Refusals.forbidden("statement of " + sql.length() + " characters is longer than "
@@ -116,7 +129,7 @@ public final class SqlPolicy implements StatementPolicy {
         }
         StatementHead.refuseDangerousHead(config.engine(), sql);
 
-        CalciteChecker.Outcome outcome = calcite.check(sql);
+        CalciteChecker.Outcome outcome = calcite.check(sql, false);
         Checked checked;
         if (outcome instanceof CalciteChecker.Parsed p) {
             checked = p.checked();
@@ -129,15 +142,25 @@ public final class SqlPolicy implements StatementPolicy {
             try {
                 st = jsql.parse(sql);
             } catch (PolicyException e) {
-                if (outcome instanceof CalciteChecker.Unreadable u
-                        && PolicyException.SYNTAX_ERROR.equals(e.getSQLState())) {
-                    throw Refusals.syntax(e.getMessage().replace(" [rule parse]", "") + "; Calcite: " + u.error(),
-                            e.getCause());
+                if (!(outcome instanceof CalciteChecker.Unreadable u)
+                        || !PolicyException.SYNTAX_ERROR.equals(e.getSQLState())) {
+                    throw e;
                 }
-                throw e;
+                // last resort: Calcite's Babel parser (PostgreSQL/T-SQL/DuckDB extras the core lacks)
+                CalciteChecker.Outcome babel = calcite.check(sql, true);
+                if (babel instanceof CalciteChecker.Parsed bp) {
+                    checked = bp.checked();
+                    return finish(checked);
+                }
+                throw Refusals.syntax(e.getMessage().replace(" [rule parse]", "") + "; Calcite: " + u.error(),
+                        e.getCause());
             }
             checked = jsql.check(st);
         }
+        return finish(checked);
+    }
+
+    private Checked finish(Checked checked) throws PolicyException {
         int markers = RenderedSqlCheck.check(config.engine(), checked.sql());
         if (markers != checked.parameters()) {
             throw Refusals.forbidden("the re-rendered statement has " + markers + " ? markers, the parse tree "

@@ -77,20 +77,26 @@ public final class CalciteChecker {
      *     statement, or any refusal found in a query's tree
      */
     public Outcome check(String sql) throws PolicyException {
+        return check(sql, false);
+    }
+
+    /**
+     * Tries one Calcite parser: the core parser, or (with {@code useBabel}) the Babel parser,
+     * which {@link dev.nlsql.policy.SqlPolicy} tries last, only for text JSqlParser cannot read
+     * either (a failed parse costs milliseconds in Calcite, so it is not tried on every miss).
+     */
+    public Outcome check(String sql, boolean useBabel) throws PolicyException {
+        if (!useBabel && !worthTrying(sql)) {
+            return new Unreadable("not core Calcite syntax");
+        }
         if (hasGluedNumber(sql)) {
             return new Unreadable("a number glued to a name (0x1F, 1_000): Calcite would read it as an alias");
         }
         SqlNodeList list;
         try {
-            list = SqlParser.create(sql, core).parseStmtList();
+            list = SqlParser.create(sql, useBabel ? babel : core).parseStmtList();
         } catch (SqlParseException | RuntimeException e) {
-            try {
-                list = SqlParser.create(sql, babel).parseStmtList();
-            } catch (SqlParseException | RuntimeException e2) {
-                return new Unreadable(firstLine(e2));
-            } catch (StackOverflowError so) {
-                return new Unreadable("statement nested too deeply");
-            }
+            return new Unreadable(firstLine(e));
         } catch (StackOverflowError so) {
             return new Unreadable("statement nested too deeply");
         }
@@ -118,6 +124,36 @@ public final class CalciteChecker {
         }
         return new Parsed(new Checked(StatementKind.QUERY, rendered, "read-only-query", v.touchesScratch,
                 v.parameters, v.usedCatalog));
+    }
+
+    private static final Set<String> CALCITE_HEADS = Set.of("SELECT", "WITH", "VALUES", "TABLE", "EXPLAIN",
+            "INSERT", "UPDATE", "DELETE", "MERGE", "UPSERT", "DESCRIBE", "CALL", "SET", "RESET", "ALTER");
+
+    /**
+     * A cheap performance filter, not a safety check: a failed Calcite parse costs milliseconds
+     * (JavaCC builds the expected-token list), so text that the core parser cannot read anyway
+     * (it does not start with a statement keyword, or holds {@code #}, {@code `}, {@code ::},
+     * {@code $}, {@code @}, {@code {}) goes straight to JSqlParser. Both paths are checked alike.
+     */
+    static boolean worthTrying(String sql) {
+        String head = StatementHead.firstWords(sql, 1)[0];
+        if (head == null || !CALCITE_HEADS.contains(head)) {
+            return false;
+        }
+        for (int i = 0; i < sql.length(); i++) {
+            char c = sql.charAt(i);
+            if (c == '#' || c == '`' || c == '$' || c == '@' || c == '{'
+                    || (c == ':' && i + 1 < sql.length() && sql.charAt(i + 1) == ':')) {
+                return false;
+            }
+            // E'...' and U&'...': Calcite decodes escapes differently from PostgreSQL for unknown
+            // ones; JSqlParser keeps the literal as written and the render check guards it
+            if (c == '\'' && i > 0 && (sql.charAt(i - 1) == 'E' || sql.charAt(i - 1) == 'e' || sql.charAt(i - 1) == '&')
+                    && (i < 2 || !Character.isLetterOrDigit(sql.charAt(i - 2)) || sql.charAt(i - 1) == '&')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

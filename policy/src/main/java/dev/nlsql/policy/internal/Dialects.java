@@ -2,6 +2,7 @@ package dev.nlsql.policy.internal;
 
 import dev.nlsql.policy.Engine;
 import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.fun.SqlBetweenOperator;
 import org.apache.calcite.sql.SqlDialect;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
@@ -85,6 +86,13 @@ final class Dialects {
                 }
 
                 @Override
+                public void unparseCall(SqlWriter w, SqlCall call, int leftPrec, int rightPrec) {
+                    if (!bareTableFunction(w, call)) {
+                        super.unparseCall(w, call, leftPrec, rightPrec);
+                    }
+                }
+
+                @Override
                 public void unparseOffsetFetch(SqlWriter w, SqlNode offset, SqlNode fetch) {
                     unparseFetchUsingLimit(w, offset, fetch);
                 }
@@ -94,9 +102,23 @@ final class Dialects {
         };
     }
 
+    /**
+     * Writes {@code f(args)} for a table function and a plain {@code a [NOT] BETWEEN x AND y} for
+     * Calcite's default ASYMMETRIC between (the engines do not know the keyword); true when done.
+     */
     private static boolean bareTableFunction(SqlWriter w, SqlCall call) {
         if (call.getKind() == SqlKind.COLLECTION_TABLE) {
             call.operand(0).unparse(w, 0, 0);
+            return true;
+        }
+        if (call.getOperator() instanceof SqlBetweenOperator op && op.flag == SqlBetweenOperator.Flag.ASYMMETRIC) {
+            SqlWriter.Frame frame = w.startList("(", ")");
+            call.operand(0).unparse(w, op.getLeftPrec(), op.getRightPrec());
+            w.sep(op.isNegated() ? "NOT BETWEEN" : "BETWEEN");
+            call.operand(1).unparse(w, op.getLeftPrec(), op.getRightPrec());
+            w.sep("AND");
+            call.operand(2).unparse(w, op.getLeftPrec(), op.getRightPrec());
+            w.endList(frame);
             return true;
         }
         return false;

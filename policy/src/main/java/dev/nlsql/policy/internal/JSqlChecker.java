@@ -80,7 +80,7 @@ public final class JSqlChecker {
             CCJSqlParser p = CCJSqlParserUtil.newParser(sql).withSquareBracketQuotation(brackets)
                     .withAllowComplexParsing(false);
             stmts = p.Statements();
-        } catch (Exception | TokenMgrErrorAlias first) {
+        } catch (Exception | StackOverflowError first) {
             if (CCJSqlParserUtil.getNestingDepth(sql) > COMPLEX_PARSING_MAX_NESTING) {
                 throw Refusals.syntax("neither Calcite nor JSqlParser can read the statement: "
                         + firstLine(first), first);
@@ -102,11 +102,6 @@ public final class JSqlChecker {
             throw Refusals.forbidden("exactly one statement is allowed; JSqlParser reads " + n, "one-statement");
         }
         return stmts.get(0);
-    }
-
-    /** Marker so that the multi-catch above also catches JavaCC's token manager errors. */
-    private static final class TokenMgrErrorAlias extends Error {
-        private TokenMgrErrorAlias() {}
     }
 
     private static String firstLine(Throwable t) {
@@ -384,8 +379,8 @@ public final class JSqlChecker {
         }
 
         private void checkWithItem(WithItem<?> w) {
-            if (w.getInsert() != null || w.getUpdate() != null || w.getDelete() != null
-                    || !(w.getStatement() instanceof ParenthesedSelect)) {
+            Object inner = w.getStatement();
+            if (!(inner instanceof ParenthesedSelect)) {
                 refuse(Refusals.readOnly("a writable CTE (WITH x AS (INSERT/UPDATE/DELETE ...)) is refused",
                         "writable-cte"));
             }

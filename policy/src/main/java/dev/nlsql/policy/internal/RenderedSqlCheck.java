@@ -92,8 +92,10 @@ public final class RenderedSqlCheck {
                 }
                 params++;
                 i++;
-            } else if (c == '$' || c == '@' || (c == ':' && i + 1 < n && Character.isLetter(sql.charAt(i + 1))
-                    && (i == 0 || sql.charAt(i - 1) != ':'))) {
+            } else if (c == '$' || (c == '@' && i + 1 < n && (Character.isLetter(sql.charAt(i + 1))
+                    || sql.charAt(i + 1) == '@' || sql.charAt(i + 1) == '_'))
+                    || (c == ':' && i + 1 < n && Character.isLetter(sql.charAt(i + 1))
+                    && (i == 0 || " \t\n(,=<>+-*/".indexOf(sql.charAt(i - 1)) >= 0))) {
                 throw Refusals.forbidden("parameter or variable '" + sql.substring(i, Math.min(n, i + 8))
                         + "': only ? markers are allowed", "parameter-markers");
             } else if (c == '\\' || c == 0 || (c < 0x20) || c == 0x7f) {
