@@ -10,6 +10,13 @@ public final class SpiderStatsTool {
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[0]);
         Map<String, SchemaContext> schemas = SpiderSchemas.load(dir.resolve("tables.json"));
+        var syn = SyntheticCorpus.generate(schemas, 3000, 7);
+        System.out.println("synthetic " + syn.size());
+        for (int i = 0; i < 12; i++) {
+            Example e = syn.get(i * 211);
+            System.out.println("  Q: " + e.question() + " " + e.placeholders());
+            System.out.println("  S: " + SqlRenderer.render(e.sql(), e.schema()));
+        }
         for (String f : new String[] {"train_spider_min.json", "dev.json"}) {
             SpiderCorpus.Loaded l = SpiderCorpus.load(dir.resolve(f), schemas);
             System.out.println(f + ": " + l.examples().size() + "/" + l.total() + " rejected " + l.rejected());
