@@ -58,6 +58,7 @@ public final class CanonicalGrammar {
     private static final Set<String> LIKES = Set.of("LIKE", "LIKE_CONTAINS", "LIKE_PREFIX", "LIKE_SUFFIX");
 
     private final List<SqlToken> toks;
+    private final Set<Long> numericColumns;
     private int pos;
     private boolean scopeError;
 
@@ -84,8 +85,14 @@ public final class CanonicalGrammar {
         }
     }
 
-    private CanonicalGrammar(List<SqlToken> toks) {
+    private CanonicalGrammar(List<SqlToken> toks, Set<Long> numericColumns) {
         this.toks = toks;
+        this.numericColumns = numericColumns;
+    }
+
+    /** Key of a column in the {@code numericColumns} set of {@link #check(List, Set, Set)}. */
+    public static long columnKey(int table, int column) {
+        return ((long) table << 32) | column;
     }
 
     /**
@@ -96,6 +103,16 @@ public final class CanonicalGrammar {
      * @return INVALID, VIABLE (can be continued) or COMPLETE (valid as it stands)
      */
     public static Status check(List<SqlToken> tokens, Set<String> placeholders) {
+        return check(tokens, placeholders, Set.of());
+    }
+
+    /**
+     * Checks a token sequence, also refusing a comparison of a numeric column with a text
+     * ({@code STR}) placeholder.
+     *
+     * @param numericColumns {@link #columnKey} of the schema's numeric columns
+     */
+    public static Status check(List<SqlToken> tokens, Set<String> placeholders, Set<Long> numericColumns) {
         for (SqlToken t : tokens) {
             if (t.type() == SqlToken.Type.PH && !placeholders.contains(t.placeholder())) {
                 return Status.INVALID;
@@ -104,7 +121,7 @@ public final class CanonicalGrammar {
                 return Status.INVALID;
             }
         }
-        CanonicalGrammar g = new CanonicalGrammar(tokens);
+        CanonicalGrammar g = new CanonicalGrammar(tokens, numericColumns);
         try {
             g.query(null);
         } catch (Incomplete e) {
@@ -363,14 +380,22 @@ public final class CanonicalGrammar {
     }
 
     private void pred(Scope s) {
+        int lhs = pos;
         expr(s);
+        boolean numericLhs = pos == lhs + 1 && toks.get(lhs).type() == SqlToken.Type.COL
+                && numericColumns.contains(columnKey(toks.get(lhs).table(), toks.get(lhs).column()));
         SqlToken t = next();
         if (t.type() != SqlToken.Type.KW) {
             throw new Invalid();
         }
         String k = Keywords.ALL.get(t.keyword());
         if (CMP.contains(k)) {
+            int rhs = pos;
             expr(s);
+            if (numericLhs && pos == rhs + 1 && toks.get(rhs).type() == SqlToken.Type.PH
+                    && toks.get(rhs).placeholder().startsWith("__STR_")) {
+                throw new Invalid();
+            }
             return;
         }
         if (k.equals("IS")) {
