@@ -1,0 +1,429 @@
+package dev.nlsql.model.sql;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A recursive-descent recogniser for the canonical SQL the model emits, used both to validate a
+ * finished statement and, during decoding, to tell whether a prefix can still grow into a valid
+ * one (the idea of PICARD, Scholak et al., EMNLP 2021: reject inadmissible tokens while
+ * decoding). Grammar, with pointers {@code TAB}, {@code COL}, {@code PH}:
+ *
+ * <pre>
+ * query  := core [(INTERSECT|UNION|EXCEPT) query]     (a core with ORDER_BY or LIMIT must be the last)
+ * core   := SELECT [DISTINCT] item {, item} FROM TAB {JOIN TAB [ON COL = COL {AND COL = COL}]}
+ *           [WHERE cond] [GROUP_BY COL {, COL} [HAVING cond]] [ORDER_BY expr [ASC|DESC] {, ...}]
+ *           [LIMIT (Nk|NUM placeholder)]
+ * item   := * | expr
+ * expr   := term {(+|-|/) term}
+ * term   := COL | Nk | PH | COUNT ( [DISTINCT] (*|expr) ) | (SUM|AVG|MIN|MAX) ( [DISTINCT] expr ) | ( query ) | ( expr )
+ * cond   := pred {(AND|OR) pred}
+ * pred   := expr ( cmp expr | [NOT] IN ( query ) | [NOT] (LIKE|LIKE_CONTAINS|LIKE_PREFIX|LIKE_SUFFIX) (STR|NUM|ID placeholder)
+ *           | [NOT] BETWEEN expr AND expr | IS [NOT] NULL )
+ * </pre>
+ * No aggregate directly in a WHERE clause (only inside a sub-query there).
+ * A complete statement must also be scoped (every column belongs to a table in the FROM of its
+ * SELECT or an enclosing one; no table twice in one FROM; a join condition compares columns of two
+ * different tables already joined) and use every placeholder it is given. Columns after the FROM
+ * clause are checked as soon as they appear; those of the SELECT list when the statement ends.
+ */
+public final class CanonicalGrammar {
+
+    /** Outcome of a check. */
+    public enum Status {
+        /** No continuation can make this a valid statement. */
+        INVALID,
+        /** A proper prefix of some valid statement. */
+        VIABLE,
+        /** A valid statement (and possibly also a prefix of a longer one). */
+        COMPLETE
+    }
+
+    private static final class Incomplete extends RuntimeException {
+        Incomplete() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static final class Invalid extends RuntimeException {
+        Invalid() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static final Set<String> CMP = Set.of("=", "!=", "<", ">", "<=", ">=");
+    private static final Set<String> AGG = Set.of("COUNT", "SUM", "AVG", "MIN", "MAX");
+    private static final Set<String> LIKES = Set.of("LIKE", "LIKE_CONTAINS", "LIKE_PREFIX", "LIKE_SUFFIX");
+
+    private final List<SqlToken> toks;
+    private final Set<Long> numericColumns;
+    private int pos;
+    private boolean scopeError;
+
+    private static final class Scope {
+        final Scope parent;
+        final Set<Integer> tables = new HashSet<>();
+        final List<Integer> columnTables = new ArrayList<>();
+        /** FROM and JOIN clauses are finished: later columns must be visible at once. */
+        boolean fromDone;
+        /** Inside this SELECT's WHERE clause, where aggregates are not allowed. */
+        boolean inWhere;
+
+        Scope(Scope parent) {
+            this.parent = parent;
+        }
+
+        boolean sees(int table) {
+            for (Scope s = this; s != null; s = s.parent) {
+                if (s.tables.contains(table)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    private CanonicalGrammar(List<SqlToken> toks, Set<Long> numericColumns) {
+        this.toks = toks;
+        this.numericColumns = numericColumns;
+    }
+
+    /** Key of a column in the {@code numericColumns} set of {@link #check(List, Set, Set)}. */
+    public static long columnKey(int table, int column) {
+        return ((long) table << 32) | column;
+    }
+
+    /**
+     * Checks a token sequence (without the final EOS).
+     *
+     * @param tokens the canonical tokens so far
+     * @param placeholders the placeholders the statement must use, each at least once
+     * @return INVALID, VIABLE (can be continued) or COMPLETE (valid as it stands)
+     */
+    public static Status check(List<SqlToken> tokens, Set<String> placeholders) {
+        return check(tokens, placeholders, Set.of());
+    }
+
+    /**
+     * Checks a token sequence, also refusing a comparison of a numeric column with a text
+     * ({@code STR}) placeholder.
+     *
+     * @param numericColumns {@link #columnKey} of the schema's numeric columns
+     */
+    public static Status check(List<SqlToken> tokens, Set<String> placeholders, Set<Long> numericColumns) {
+        for (SqlToken t : tokens) {
+            if (t.type() == SqlToken.Type.PH && !placeholders.contains(t.placeholder())) {
+                return Status.INVALID;
+            }
+            if (t.type() == SqlToken.Type.KW && t.keyword() == Keywords.EOS) {
+                return Status.INVALID;
+            }
+        }
+        CanonicalGrammar g = new CanonicalGrammar(tokens, numericColumns);
+        try {
+            g.query(null);
+        } catch (Incomplete e) {
+            return Status.VIABLE;
+        } catch (Invalid e) {
+            return Status.INVALID;
+        }
+        if (g.pos != tokens.size()) {
+            return Status.INVALID;
+        }
+        if (g.scopeError) {
+            return Status.VIABLE;
+        }
+        Set<String> used = new HashSet<>();
+        for (SqlToken t : tokens) {
+            if (t.type() == SqlToken.Type.PH) {
+                used.add(t.placeholder());
+            }
+        }
+        return used.containsAll(placeholders) ? Status.COMPLETE : Status.VIABLE;
+    }
+
+    /** True when the tokens form a complete valid statement. */
+    public static boolean isValid(List<SqlToken> tokens, Set<String> placeholders) {
+        return check(tokens, placeholders) == Status.COMPLETE;
+    }
+
+    // ---- recogniser ----
+
+    private SqlToken peek() {
+        return pos < toks.size() ? toks.get(pos) : null;
+    }
+
+    /** True if the next token is the keyword; at the end of input, false (the optional part is absent). */
+    private boolean at(String kw) {
+        SqlToken t = peek();
+        return t != null && t.is(kw);
+    }
+
+    private SqlToken next() {
+        if (pos >= toks.size()) {
+            throw new Incomplete();
+        }
+        return toks.get(pos++);
+    }
+
+    private void expect(String kw) {
+        if (!next().is(kw)) {
+            throw new Invalid();
+        }
+    }
+
+    private void query(Scope parent) {
+        boolean ordered = core(parent);
+        if (at("INTERSECT") || at("UNION") || at("EXCEPT")) {
+            if (ordered) {
+                throw new Invalid();
+            }
+            pos++;
+            query(parent);
+        }
+    }
+
+    /** Parses one SELECT; true when it has ORDER BY or LIMIT (then no set operator may follow). */
+    private boolean core(Scope parent) {
+        Scope s = new Scope(parent);
+        expect("SELECT");
+        if (at("DISTINCT")) {
+            pos++;
+        }
+        item(s);
+        while (at(",")) {
+            pos++;
+            item(s);
+        }
+        expect("FROM");
+        table(s);
+        while (at("JOIN")) {
+            pos++;
+            table(s);
+            if (at("ON")) {
+                pos++;
+                joinEq(s);
+                while (at("AND")) {
+                    pos++;
+                    joinEq(s);
+                }
+            }
+        }
+        s.fromDone = pos < toks.size();
+        if (at("WHERE")) {
+            pos++;
+            s.inWhere = true;
+            cond(s);
+            s.inWhere = false;
+        }
+        if (at("GROUP_BY")) {
+            pos++;
+            column(s);
+            while (at(",")) {
+                pos++;
+                column(s);
+            }
+            if (at("HAVING")) {
+                pos++;
+                cond(s);
+            }
+        }
+        boolean ordered = false;
+        if (at("ORDER_BY")) {
+            ordered = true;
+            pos++;
+            orderItem(s);
+            while (at(",")) {
+                pos++;
+                orderItem(s);
+            }
+        }
+        if (at("LIMIT")) {
+            ordered = true;
+            pos++;
+            SqlToken t = next();
+            boolean numericPh = t.type() == SqlToken.Type.PH && t.placeholder().startsWith("__NUM_");
+            if (!(numericPh || isNumber(t))) {
+                throw new Invalid();
+            }
+        }
+        for (int table : s.columnTables) {
+            if (!s.sees(table)) {
+                scopeError = true;
+            }
+        }
+        return ordered;
+    }
+
+    private void table(Scope s) {
+        SqlToken t = next();
+        if (t.type() != SqlToken.Type.TAB || !s.tables.add(t.table())) {
+            throw new Invalid();
+        }
+    }
+
+    private void joinEq(Scope s) {
+        int a = joinColumn(s);
+        expect("=");
+        int b = joinColumn(s);
+        if (a == b) {
+            throw new Invalid();
+        }
+    }
+
+    private int joinColumn(Scope s) {
+        SqlToken t = next();
+        if (t.type() != SqlToken.Type.COL || !s.tables.contains(t.table())) {
+            throw new Invalid();
+        }
+        return t.table();
+    }
+
+    private void column(Scope s) {
+        SqlToken t = next();
+        if (t.type() != SqlToken.Type.COL) {
+            throw new Invalid();
+        }
+        use(s, t.table());
+    }
+
+    private void use(Scope s, int table) {
+        if (s.fromDone && !s.sees(table)) {
+            throw new Invalid();
+        }
+        s.columnTables.add(table);
+    }
+
+    private void orderItem(Scope s) {
+        expr(s);
+        if (at("ASC") || at("DESC")) {
+            pos++;
+        }
+    }
+
+    private void item(Scope s) {
+        if (at("*")) {
+            pos++;
+            return;
+        }
+        expr(s);
+    }
+
+    private void expr(Scope s) {
+        term(s);
+        while (at("+") || at("-") || at("/")) {
+            pos++;
+            term(s);
+        }
+    }
+
+    private static boolean isNumber(SqlToken t) {
+        return t.type() == SqlToken.Type.KW && Keywords.ALL.get(t.keyword()).matches("N\\d+");
+    }
+
+    private void term(Scope s) {
+        SqlToken t = next();
+        if (t.type() == SqlToken.Type.COL) {
+            use(s, t.table());
+            return;
+        }
+        if (t.type() == SqlToken.Type.PH || isNumber(t)) {
+            return;
+        }
+        if (t.type() != SqlToken.Type.KW) {
+            throw new Invalid();
+        }
+        String k = Keywords.ALL.get(t.keyword());
+        if (AGG.contains(k)) {
+            if (s.inWhere) {
+                throw new Invalid();
+            }
+            expect("(");
+            if (at("DISTINCT")) {
+                pos++;
+            }
+            if (at("*")) {
+                if (!k.equals("COUNT")) {
+                    throw new Invalid();
+                }
+                pos++;
+            } else {
+                expr(s);
+            }
+            expect(")");
+            return;
+        }
+        if (k.equals("(")) {
+            SqlToken n = peek();
+            if (n == null) {
+                throw new Incomplete();
+            }
+            if (n.is("SELECT")) {
+                query(s);
+            } else {
+                expr(s);
+            }
+            expect(")");
+            return;
+        }
+        throw new Invalid();
+    }
+
+    private void cond(Scope s) {
+        pred(s);
+        while (at("AND") || at("OR")) {
+            pos++;
+            pred(s);
+        }
+    }
+
+    private void pred(Scope s) {
+        int lhs = pos;
+        expr(s);
+        boolean numericLhs = pos == lhs + 1 && toks.get(lhs).type() == SqlToken.Type.COL
+                && numericColumns.contains(columnKey(toks.get(lhs).table(), toks.get(lhs).column()));
+        SqlToken t = next();
+        if (t.type() != SqlToken.Type.KW) {
+            throw new Invalid();
+        }
+        String k = Keywords.ALL.get(t.keyword());
+        if (CMP.contains(k)) {
+            int rhs = pos;
+            expr(s);
+            if (numericLhs && pos == rhs + 1 && toks.get(rhs).type() == SqlToken.Type.PH
+                    && toks.get(rhs).placeholder().startsWith("__STR_")) {
+                throw new Invalid();
+            }
+            return;
+        }
+        if (k.equals("IS")) {
+            if (at("NOT")) {
+                pos++;
+            }
+            expect("NULL");
+            return;
+        }
+        if (k.equals("NOT")) {
+            t = next();
+            k = t.type() == SqlToken.Type.KW ? Keywords.ALL.get(t.keyword()) : "";
+        }
+        if (k.equals("IN")) {
+            expect("(");
+            query(s);
+            expect(")");
+        } else if (LIKES.contains(k)) {
+            SqlToken p = next();
+            if (p.type() != SqlToken.Type.PH || p.placeholder().startsWith("__DATE_")) {
+                throw new Invalid();
+            }
+        } else if (k.equals("BETWEEN")) {
+            expr(s);
+            expect("AND");
+            expr(s);
+        } else {
+            throw new Invalid();
+        }
+    }
+}
