@@ -17,7 +17,9 @@ public final class NlsqlCli implements Runnable {
 
     /** Subcommand classes (picocli {@code @Command}s). Add new ones here. */
     public static final List<Class<?>> SUBCOMMANDS = List.of(
-            QueryCommand.class);
+            QueryCommand.class,
+            dev.nlsql.cli.provenance.ProvenanceCommand.class,
+            dev.nlsql.cli.provenance.PackCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

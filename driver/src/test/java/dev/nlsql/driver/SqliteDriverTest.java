@@ -171,9 +171,17 @@ class SqliteDriverTest {
             try (ResultSet rs = s.executeQuery("SELECT x FROM scratch.kept")) {
                 assertTrue(rs.next());
             }
+            // the policy refuses first ...
             SQLException e = assertThrows(SQLException.class, () -> s.executeUpdate("INSERT INTO scratch.kept VALUES (2)"));
-            assertTrue(e.getMessage().contains("readonly"), e.getMessage());
+            assertTrue(e.getSQLState().equals("25006") || e.getSQLState().equals("42501"), e.getSQLState());
             assertThrows(SQLException.class, () -> s.executeUpdate("CREATE TABLE scratch.more(x)"));
+        }
+        // ... and the engine refuses too: the scratch database is attached read-only in strict mode
+        strict.setProperty("nlsql.unwrap.vendor", "true");
+        try (Connection c = DriverManager.getConnection(url, strict);
+                Statement raw = c.unwrap(org.sqlite.SQLiteConnection.class).createStatement()) {
+            SQLException e = assertThrows(SQLException.class, () -> raw.executeUpdate("INSERT INTO scratch.kept VALUES (2)"));
+            assertTrue(e.getMessage().contains("readonly"), e.getMessage());
         }
     }
 

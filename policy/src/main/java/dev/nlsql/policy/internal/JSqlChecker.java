@@ -286,6 +286,8 @@ public final class JSqlChecker {
         boolean usedCatalog;
         int parameters;
         private final Set<Object> tableFunctions = Collections.newSetFromMap(new IdentityHashMap<>());
+        /** Markers counted once each: the reflective walk can reach a node twice (INSERT's values). */
+        private final Set<Object> markers = Collections.newSetFromMap(new IdentityHashMap<>());
 
         void checkSelect(Statement select) {
             walk(select);
@@ -345,7 +347,9 @@ public final class JSqlChecker {
                     refuse(Refusals.forbidden("parameter " + p + " is refused: only ? markers are allowed",
                             "parameter-markers"));
                 }
-                parameters++;
+                if (markers.add(p)) {
+                    parameters++;
+                }
             } else if (n instanceof UserVariable v) {
                 refuse(Refusals.forbidden("variable " + v + " is refused", "no-variables"));
             } else if (n instanceof Statement st && !(n instanceof Select) && !isWrite(st)
