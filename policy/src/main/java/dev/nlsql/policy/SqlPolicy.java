@@ -161,7 +161,7 @@ public final class SqlPolicy implements StatementPolicy {
     }
 
     private Checked finish(Checked checked) throws PolicyException {
-        int markers = RenderedSqlCheck.check(config.engine(), checked.sql());
+        int markers = RenderedSqlCheck.check(config.engine(), checked.sql(), checked.kind() != StatementKind.SCRATCH_WRITE);
         if (markers != checked.parameters()) {
             throw Refusals.forbidden("the re-rendered statement has " + markers + " ? markers, the parse tree "
                     + checked.parameters(), "render-check");
