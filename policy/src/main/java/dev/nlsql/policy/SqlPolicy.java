@@ -35,6 +35,8 @@ public final class SqlPolicy implements StatementPolicy {
 
     /** Longest statement text policed, in characters; longer ones are refused (42501). */
     public static final int MAX_STATEMENT_CHARS = 256 * 1024;
+    /** Longest statement text whose verdict is cached, in characters (bounds the cache's memory). */
+    public static final int MAX_CACHED_CHARS = 16 * 1024;
 
     private final PolicyConfig config;
     private final CalciteChecker calcite;
@@ -83,12 +85,16 @@ public final class SqlPolicy implements StatementPolicy {
         try {
             Checked c = decideFailClosed(sql);
             PolicyDecision d = new PolicyDecision(c.kind(), c.sql(), c.rule(), c.touchesScratch());
-            cache.put(sql, new DecisionCache.Entry(d, null, c.usedCatalog() ? version : DecisionCache.Entry.ANY_VERSION));
+            if (sql.length() <= MAX_CACHED_CHARS) {
+                cache.put(sql, new DecisionCache.Entry(d, null, c.usedCatalog() ? version : DecisionCache.Entry.ANY_VERSION));
+            }
             return d;
         } catch (PolicyException e) {
             // refusals never depend on the catalog in a way that matters for safety, but a write to
             // a not-yet-created scratch table becomes allowed later: key them by version too
-            cache.put(sql, new DecisionCache.Entry(null, e, version));
+            if (sql.length() <= MAX_CACHED_CHARS) {
+                cache.put(sql, new DecisionCache.Entry(null, e, version));
+            }
             throw e;
         }
     }
@@ -161,7 +167,7 @@ public final class SqlPolicy implements StatementPolicy {
     }
 
     private Checked finish(Checked checked) throws PolicyException {
-        int markers = RenderedSqlCheck.check(config.engine(), checked.sql());
+        int markers = RenderedSqlCheck.check(config.engine(), checked.sql(), checked.kind() != StatementKind.SCRATCH_WRITE);
         if (markers != checked.parameters()) {
             throw Refusals.forbidden("the re-rendered statement has " + markers + " ? markers, the parse tree "
                     + checked.parameters(), "render-check");

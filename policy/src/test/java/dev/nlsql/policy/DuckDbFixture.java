@@ -36,6 +36,7 @@ final class DuckDbFixture extends EngineFixture {
             st.execute("ATTACH '" + dir.resolve("src.duckdb") + "' AS src");
             st.execute("ATTACH '" + dir.resolve("scratch.duckdb") + "' AS scratch");
             st.execute("USE src");
+            st.execute("SET search_path = 'src.main,scratch.main'");
         }
         return c;
     }

@@ -16,6 +16,7 @@ import java.util.Set;
 final class FuzzHarness {
 
     final SqliteFixture fx;
+    private final Path dir;
     final CorpusRunner runner;
     final List<String> seeds;
     final CorpusRunner.Counts counts = new CorpusRunner.Counts();
@@ -23,7 +24,7 @@ final class FuzzHarness {
     private final Set<String> files0;
 
     FuzzHarness() throws Exception {
-        Path dir = Files.createTempDirectory("nlsql-policy-fuzz");
+        dir = Files.createTempDirectory("nlsql-policy-fuzz");
         fx = new SqliteFixture(dir, false);
         runner = new CorpusRunner(fx, fx.policy(PolicyMode.READ_ONLY));
         seeds = Corpora.all().values().stream().flatMap(List::stream).map(Corpora.Case::sql).distinct().toList();
@@ -53,5 +54,10 @@ final class FuzzHarness {
 
     void close() throws Exception {
         fx.close();
+        try (java.util.stream.Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 }

@@ -33,7 +33,13 @@ final class H2Fixture extends EngineFixture {
 
     @Override
     Connection open() throws SQLException {
-        return DriverManager.getConnection("jdbc:h2:" + dir.resolve("src").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE", "sa", "");
+        Connection c = DriverManager.getConnection("jdbc:h2:" + dir.resolve("src").toAbsolutePath()
+                + ";DB_CLOSE_ON_EXIT=FALSE", "sa", "");
+        try (Statement st = c.createStatement()) {
+            st.execute("CREATE SCHEMA IF NOT EXISTS SCRATCH");
+            st.execute("SET SCHEMA_SEARCH_PATH PUBLIC, SCRATCH");
+        }
+        return c;
     }
 
     @Override

@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * PostgreSQL 15 on loopback ({@code NLSQL_PG_URL}, else the local default): a source schema and
- * a scratch schema, both unique to this run, dropped on close. search_path is the source schema.
+ * a scratch schema, both unique to this run, dropped on close. search_path is the source schema, then scratch.
  */
 final class PostgresFixture extends EngineFixture {
 
@@ -28,7 +28,7 @@ final class PostgresFixture extends EngineFixture {
             st.execute("CREATE SCHEMA " + srcSchema);
             st.execute("CREATE SCHEMA " + scratch);
             st.execute("CREATE SEQUENCE " + srcSchema + ".s");
-            st.execute("SET search_path = " + srcSchema);
+            st.execute("SET search_path = " + srcSchema + ", " + scratch);
         }
         loadSource("INTEGER", "TEXT", "TIMESTAMP", "NUMERIC(10,2)");
     }
@@ -56,7 +56,7 @@ final class PostgresFixture extends EngineFixture {
         Connection c = DriverManager.getConnection(jdbcUrl());
         if (srcSchema != null) {
             try (Statement st = c.createStatement()) {
-                st.execute("SET search_path = " + srcSchema);
+                st.execute("SET search_path = " + srcSchema + ", " + scratch);
             }
         }
         return c;

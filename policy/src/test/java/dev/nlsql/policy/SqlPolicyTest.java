@@ -160,6 +160,18 @@ class SqlPolicyTest {
     }
 
     @Test
+    void batchesWithoutSeparatorsAreRefused() {
+        for (Engine e : List.of(Engine.SQLSERVER, Engine.SQLITE, Engine.POSTGRESQL)) {
+            SqlPolicy p = SqlPolicy.forEngine(e);
+            assertEquals("render-check", refused(p, "SELECT 1 DELETE FROM t").rule(), e + "");
+            assertTrue(Set.of("render-check", "parse", "one-statement").contains(
+                    refused(p, "SELECT a FROM t\r\n\r\n\r\nDROP TABLE t").rule()), e + "");
+            assertTrue(Set.of("render-check", "parse").contains(
+                    refused(p, "CREATE TABLE x AS SELECT 1 AS a DELETE FROM t").rule()), e + "");
+        }
+    }
+
+    @Test
     void deepNestingAndHugeInputFailClosed() {
         SqlPolicy p = SqlPolicy.forEngine(Engine.SQLITE);
         String deep = "SELECT " + "(".repeat(3000) + "1" + ")".repeat(3000);

@@ -28,6 +28,28 @@ public final class RenderedSqlCheck {
      *     differently from the parser, or rule {@code <engine>.function-deny-list}
      */
     public static int check(Engine engine, String sql) throws PolicyException {
+        return check(engine, sql, true);
+    }
+
+    /**
+     * Statement keywords that never appear as bare words inside one query, and inside a write only
+     * as its first word. T-SQL runs {@code SELECT 1 DELETE FROM t} as two statements without any
+     * separator, and JSqlParser reads {@code DELETE} there as a column alias: such text is refused.
+     */
+    private static final java.util.Set<String> STATEMENT_WORDS = java.util.Set.of("INSERT", "UPDATE", "DELETE",
+            "MERGE", "DROP", "CREATE", "ALTER", "TRUNCATE", "GRANT", "REVOKE", "EXEC", "EXECUTE", "DECLARE",
+            "WAITFOR", "SHUTDOWN", "ATTACH", "DETACH", "PRAGMA", "VACUUM", "INTO");
+
+    /**
+     * Checks rendered SQL.
+     *
+     * @param query true for a query (no statement keyword may appear as a bare word), false for a
+     *     scratch write (only its first word may be one)
+     * @return the number of {@code ?} parameter markers outside literals
+     * @throws PolicyException 42501, rule {@code render-check}
+     */
+    public static int check(Engine engine, String sql, boolean query) throws PolicyException {
+        boolean firstWord = true;
         boolean sqliteQuotes = engine == Engine.SQLITE;
         boolean bracketIds = engine == Engine.SQLITE || engine == Engine.SQLSERVER;
         boolean dollarStrings = engine == Engine.POSTGRESQL || engine == Engine.DUCKDB || engine == Engine.H2;
@@ -106,6 +128,13 @@ public final class RenderedSqlCheck {
                     i++;
                 }
                 word = sql.substring(s, i);
+                String upper = word.toUpperCase(java.util.Locale.ROOT);
+                if (STATEMENT_WORDS.contains(upper) && (query || !firstWord)
+                        && !(upper.equals("INTO") && !query)) {
+                    throw differential("the bare keyword " + upper + " inside the statement (a second statement"
+                            + " to engines that split batches without separators)", s);
+                }
+                firstWord = false;
             } else if (c > 0x7f) {
                 throw differential("a non-ASCII character outside a literal or identifier", i);
             } else {
