@@ -27,6 +27,9 @@ import org.junit.jupiter.api.TestInstance;
  * the same run, or the documented {@link IntendedDifferences}). Prints the pass counts per
  * engine and writes them to {@code target/tck-summary.txt}.
  *
+ * <p>Other policy modes: a subclass overrides {@link #policyMode()} and
+ * {@link #intendedDifference(String, Engine)} (e.g. a read-only pass with its own list).
+ *
  * <p>Control run: {@code -Dnlsql.tck.control=true} puts a second raw connection where nlsql
  * would be, to show that the suite itself finds no difference between two raw runs.
  */
@@ -48,11 +51,21 @@ class ConformanceTest {
                 databases.put(e, db);
                 rawSides.put(e, new Side(Side.Kind.RAW, db));
                 nlsqlSides.put(e, new Side(Boolean.getBoolean("nlsql.tck.control") ? Side.Kind.CONTROL
-                        : Side.Kind.NLSQL, db));
+                        : Side.Kind.NLSQL, db, policyMode()));
             } catch (SQLException ex) {
                 setupFailures.put(e, ex);
             }
         }
+    }
+
+    /** The {@code nlsql.policy.mode} of the nlsql side: {@code audit} here. */
+    protected String policyMode() {
+        return "audit";
+    }
+
+    /** Where nlsql differs from the raw driver on purpose in this mode (see {@link IntendedDifferences}). */
+    protected java.util.Optional<IntendedDifferences.Expectation> intendedDifference(String caseName, Engine engine) {
+        return IntendedDifferences.forCase(caseName, engine);
     }
 
     @TestFactory
@@ -82,7 +95,7 @@ class ConformanceTest {
             }
             String nlsql = observe(nlsqlSides, engine, c);
             String expected = nlsqlSides.get(engine).kind == Side.Kind.CONTROL ? raw
-                    : IntendedDifferences.forCase(c.name(), engine)
+                    : intendedDifference(c.name(), engine)
                     .map(x -> x.expected(rawAnswers.get(engine + "/" + c.name()), databases.get(engine)))
                     .orElse(raw);
             String diff = Dump.firstDifference(expected, nlsql);
@@ -117,9 +130,11 @@ class ConformanceTest {
 
     @AfterAll
     void report() throws IOException, SQLException {
-        StringBuilder sb = new StringBuilder("nlsql JDBC conformance (cases passed / run)\n");
+        StringBuilder sb = new StringBuilder("nlsql JDBC conformance, policy mode " + policyMode()
+                + " (cases passed / run)\n");
         for (Engine e : Engine.values()) {
-            String label = Boolean.getBoolean("nlsql.tck.control") ? "control (raw again)" : "nlsql (audit)";
+            String label = Boolean.getBoolean("nlsql.tck.control") ? "control (raw again)"
+                    : "nlsql (" + policyMode() + ")";
             sb.append(String.format("  %-10s raw %3d/%-3d  %s %3d/%-3d%n", e.id,
                     get(e, "raw", "pass"), get(e, "raw", "total"), label, get(e, "nlsql", "pass"), get(e, "nlsql", "total")));
         }
@@ -130,7 +145,7 @@ class ConformanceTest {
         System.out.print(sb);
         Path target = Path.of("target");
         if (Files.isDirectory(target)) {
-            Files.writeString(target.resolve("tck-summary.txt"), sb.toString());
+            Files.writeString(target.resolve("tck-summary-" + policyMode() + ".txt"), sb.toString());
         }
         for (Side s : rawSides.values()) {
             closeQuietly(s);

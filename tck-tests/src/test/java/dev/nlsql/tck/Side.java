@@ -15,11 +15,18 @@ final class Side implements AutoCloseable {
 
     final Kind kind;
     final TckDatabase db;
+    /** {@code nlsql.policy.mode} of the NLSQL side. */
+    final String policyMode;
     private Connection shared;
 
     Side(Kind kind, TckDatabase db) {
+        this(kind, db, "audit");
+    }
+
+    Side(Kind kind, TckDatabase db, String policyMode) {
         this.kind = kind;
         this.db = db;
+        this.policyMode = policyMode;
     }
 
     /** The JDBC URL this side connects to. */
@@ -29,7 +36,7 @@ final class Side implements AutoCloseable {
 
     /** A new connection; the caller closes it. */
     Connection open() throws SQLException {
-        return kind == Kind.NLSQL ? db.openNlsql() : db.openRaw();
+        return kind == Kind.NLSQL ? db.openNlsql(policyMode) : db.openRaw();
     }
 
     /** The connection shared by the cases of one run (opened on first use, autocommit on). */

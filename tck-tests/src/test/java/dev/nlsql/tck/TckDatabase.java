@@ -97,8 +97,13 @@ final class TckDatabase implements AutoCloseable {
 
     /** Connection properties for the nlsql side: policy in audit mode. */
     static Properties nlsqlProperties() {
+        return nlsqlProperties("audit");
+    }
+
+    /** Connection properties for the nlsql side with the given {@code nlsql.policy.mode}. */
+    static Properties nlsqlProperties(String policyMode) {
         Properties p = new Properties();
-        p.setProperty(POLICY_MODE, "audit");
+        p.setProperty(POLICY_MODE, policyMode);
         return p;
     }
 
@@ -108,6 +113,10 @@ final class TckDatabase implements AutoCloseable {
 
     Connection openNlsql() throws SQLException {
         return DriverManager.getConnection(nlsqlUrl(), nlsqlProperties());
+    }
+
+    Connection openNlsql(String policyMode) throws SQLException {
+        return DriverManager.getConnection(nlsqlUrl(), nlsqlProperties(policyMode));
     }
 
     /** Name of a fixture table as the engine stores it (H2 folds to upper case). */
