@@ -43,11 +43,31 @@ class ConformanceTest {
     private final Map<String, AtomicInteger> counts = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
 
+    /** The engines this suite runs on. */
+    protected List<Engine> engines() {
+        return List.of(Engine.values());
+    }
+
+    /** A fresh database for the engine (the small fixture here). */
+    protected TckDatabase createDatabase(Engine engine) throws SQLException {
+        return TckDatabase.create(engine);
+    }
+
+    /** The cases run on the engine. */
+    protected List<ConformanceCase> cases(Engine engine) {
+        return ConformanceCases.all();
+    }
+
+    /** Name in the summary and in {@code target/tck-summary-<name>.txt}. */
+    protected String suiteName() {
+        return "fixture-" + policyMode();
+    }
+
     @BeforeAll
     void createDatabases() {
-        for (Engine e : Engine.values()) {
+        for (Engine e : engines()) {
             try {
-                TckDatabase db = TckDatabase.create(e);
+                TckDatabase db = createDatabase(e);
                 databases.put(e, db);
                 rawSides.put(e, new Side(Side.Kind.RAW, db));
                 nlsqlSides.put(e, new Side(Boolean.getBoolean("nlsql.tck.control") ? Side.Kind.CONTROL
@@ -70,9 +90,8 @@ class ConformanceTest {
 
     @TestFactory
     Stream<DynamicNode> conformance() {
-        List<ConformanceCase> cases = ConformanceCases.all();
-        return Stream.of(Engine.values()).map(engine -> DynamicContainer.dynamicContainer(engine.id,
-                cases.stream().map(c -> DynamicContainer.dynamicContainer(c.name(), Stream.of(
+        return engines().stream().map(engine -> DynamicContainer.dynamicContainer(engine.id,
+                cases(engine).stream().map(c -> DynamicContainer.dynamicContainer(c.name(), Stream.of(
                         DynamicTest.dynamicTest("raw", () -> runRaw(engine, c)),
                         DynamicTest.dynamicTest("nlsql", () -> runNlsql(engine, c)))))));
     }
@@ -130,9 +149,9 @@ class ConformanceTest {
 
     @AfterAll
     void report() throws IOException, SQLException {
-        StringBuilder sb = new StringBuilder("nlsql JDBC conformance, policy mode " + policyMode()
-                + " (cases passed / run)\n");
-        for (Engine e : Engine.values()) {
+        StringBuilder sb = new StringBuilder("nlsql JDBC conformance, " + suiteName()
+                + ", policy mode " + policyMode() + " (cases passed / run)\n");
+        for (Engine e : engines()) {
             String label = Boolean.getBoolean("nlsql.tck.control") ? "control (raw again)"
                     : "nlsql (" + policyMode() + ")";
             sb.append(String.format("  %-10s raw %3d/%-3d  %s %3d/%-3d%n", e.id,
@@ -145,7 +164,7 @@ class ConformanceTest {
         System.out.print(sb);
         Path target = Path.of("target");
         if (Files.isDirectory(target)) {
-            Files.writeString(target.resolve("tck-summary-" + policyMode() + ".txt"), sb.toString());
+            Files.writeString(target.resolve("tck-summary-" + suiteName() + ".txt"), sb.toString());
         }
         for (Side s : rawSides.values()) {
             closeQuietly(s);

@@ -90,6 +90,43 @@ final class TckDatabase implements AutoCloseable {
         return db;
     }
 
+    /**
+     * Chinook instead of the small fixture: a copy of {@code Chinook_Sqlite.sqlite} for SQLite, or
+     * {@code Chinook_PostgreSql.sql} loaded into a schema of its own for PostgreSQL.
+     *
+     * @throws IllegalArgumentException for other engines
+     */
+    static TckDatabase chinook(Engine engine) throws SQLException {
+        Path dir;
+        try {
+            dir = Files.createTempDirectory("nlsql-tck-chinook-" + engine.id + "-");
+            if (engine == Engine.SQLITE) {
+                Path copy = dir.resolve("Chinook.sqlite");
+                Files.copy(SharedData.chinookSqlite(), copy);
+                return new TckDatabase(engine, "jdbc:sqlite:" + copy, null, dir);
+            }
+            if (engine != Engine.POSTGRESQL) {
+                throw new IllegalArgumentException("Chinook is loaded for SQLite and PostgreSQL only");
+            }
+            String script = Files.readString(SharedData.database("chinook/Chinook_PostgreSql.sql"));
+            // the script creates and enters its own database first: keep what follows "\c chinook;"
+            script = script.substring(script.indexOf("\\c chinook;") + "\\c chinook;".length());
+            String schema = "tck_chinook_" + ProcessHandle.current().pid() + "_" + SEQ.incrementAndGet();
+            String base = postgresBaseUrl();
+            String url = base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+            try (Connection c = DriverManager.getConnection(base); Statement s = c.createStatement()) {
+                s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+                s.execute("CREATE SCHEMA " + schema);
+            }
+            try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+                s.execute(script);
+            }
+            return new TckDatabase(engine, url, schema, dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The nlsql URL for the same database: {@code jdbc:nlsql:} + the raw URL without {@code jdbc:}. */
     String nlsqlUrl() {
         return "jdbc:nlsql:" + rawUrl.substring("jdbc:".length());
