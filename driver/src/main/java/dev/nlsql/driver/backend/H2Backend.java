@@ -1,0 +1,73 @@
+package dev.nlsql.driver.backend;
+
+import dev.nlsql.driver.NlsqlConfig;
+import dev.nlsql.policy.Engine;
+import dev.nlsql.policy.PolicyMode;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * H2 (com.h2database:h2).
+ *
+ * <p>Read-only: file and server databases are opened with {@code ;ACCESS_MODE_DATA=r}, so H2
+ * refuses every write ("The database is read only", 90097). H2 cannot attach a second database,
+ * and a read-only H2 database accepts no new objects, not even temporary tables: such a source
+ * has <b>no scratch schema</b> in read-only mode (scratch writes fail at the engine). In-memory
+ * databases ({@code h2:mem:}) cannot be opened read-only (H2 fails to create a new one that way
+ * and ignores the setting for an existing one): they stay writable at the engine level, the
+ * policy is their only wall, and their scratch is a schema {@code SCRATCH} inside them (as it is
+ * in audit mode). Stripped from URL and properties: {@code INIT}, {@code ACCESS_MODE_DATA},
+ * {@code ACCESS_MODE_LOG}, {@code AUTO_SERVER}, {@code AUTO_SERVER_PORT}.
+ */
+public final class H2Backend implements Backend {
+
+    static final Set<String> DANGEROUS = Set.of("init", "access_mode_data", "access_mode_log", "auto_server", "auto_server_port");
+
+    @Override
+    public Engine engine() {
+        return Engine.H2;
+    }
+
+    @Override
+    public String quoteIdentifier(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+
+    @Override
+    public OpenRequest openRequest(String targetUrl, Properties targetProperties, NlsqlConfig config) throws SQLException {
+        Properties props = new Properties();
+        props.putAll(targetProperties);
+        UrlParams.removeFrom(props, DANGEROUS);
+        UrlParams url = UrlParams.settings(targetUrl);
+        url.remove(DANGEROUS);
+        String location = url.base().substring("jdbc:h2:".length());
+        boolean memory = location.toLowerCase(Locale.ROOT).startsWith("mem:");
+        boolean readOnly = config.policyMode() != PolicyMode.AUDIT && !memory;
+        if (readOnly) {
+            url.put("ACCESS_MODE_DATA", "r");
+        }
+        return new OpenRequest(url.toString(), props, memory ? null : location, readOnly);
+    }
+
+    @Override
+    public BackendSession initialize(Connection raw, OpenRequest request, NlsqlConfig config) throws SQLException {
+        if (request.readOnly()) {
+            return new BackendSession(null, null, raw.getSchema(),
+                    "source opened ACCESS_MODE_DATA=r; no scratch (a read-only H2 database accepts no new objects)");
+        }
+        String scratch = config.scratchSchema().toUpperCase(Locale.ROOT);
+        try (Statement s = raw.createStatement()) {
+            s.execute("CREATE SCHEMA IF NOT EXISTS " + quoteIdentifier(scratch));
+        }
+        return new BackendSession(scratch, null, raw.getSchema(), "source writable at the engine level; scratch schema " + scratch);
+    }
+
+    @Override
+    public boolean nativeQueryTimeout() {
+        return true;
+    }
+}

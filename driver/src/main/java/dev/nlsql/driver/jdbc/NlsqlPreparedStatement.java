@@ -1,0 +1,265 @@
+package dev.nlsql.driver.jdbc;
+
+import dev.nlsql.driver.pipeline.Execution;
+import dev.nlsql.driver.pipeline.Plan;
+import dev.nlsql.provenance.ProvenanceRecord;
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Time;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The {@link PreparedStatement} nlsql hands out. Its SQL was classified, translated and policed
+ * once, when it was prepared ({@link NlsqlConnection#prepareStatement}); the target prepared the
+ * policed SQL, so {@code getMetaData()} and {@code getParameterMetaData()} work before execution.
+ * Each {@code execute*} and {@code executeBatch} runs under the timeout and is recorded with the
+ * bound parameters (captured from the common setters while recording is on).
+ *
+ * @param <D> the target driver's statement type
+ */
+public class NlsqlPreparedStatement<D extends PreparedStatement> extends DelegatingPreparedStatement<D> {
+
+    protected final Plan plan;
+    private final Object[][] captured;
+    private int batched;
+
+    protected NlsqlPreparedStatement(NlsqlConnection connection, D delegate, Plan plan) throws SQLException {
+        super(connection, delegate);
+        this.plan = plan;
+        this.captured = connection.pipeline().recording() ? new Object[1][] : null;
+        List<Object> params = plan.parameters();
+        for (int i = 0; i < params.size(); i++) {
+            setObject(i + 1, params.get(i));
+        }
+    }
+
+    /** The plan this statement was prepared from. */
+    public Plan plan() {
+        return plan;
+    }
+
+    private Execution begin() {
+        Execution ex = pipeline.begin(plan);
+        if (ex != null) {
+            ex.parameters(parameters());
+        }
+        return ex;
+    }
+
+    @Override
+    public ResultSet executeQuery() throws SQLException {
+        checkOpen();
+        Execution ex = begin();
+        return wrapResult(run(plan.scratchWrite(), ex, delegate::executeQuery), ex);
+    }
+
+    @Override
+    public boolean execute() throws SQLException {
+        checkOpen();
+        Execution ex = begin();
+        boolean hasResult = run(plan.scratchWrite(), ex, delegate::execute);
+        afterExecute(hasResult, ex);
+        return hasResult;
+    }
+
+    @Override
+    public int executeUpdate() throws SQLException {
+        checkOpen();
+        Execution ex = begin();
+        int n = run(plan.scratchWrite(), ex, delegate::executeUpdate);
+        if (ex != null) {
+            ex.updated(n);
+        }
+        return n;
+    }
+
+    @Override
+    public long executeLargeUpdate() throws SQLException {
+        checkOpen();
+        Execution ex = begin();
+        long n = run(plan.scratchWrite(), ex, delegate::executeLargeUpdate);
+        if (ex != null) {
+            ex.updated(n);
+        }
+        return n;
+    }
+
+    @Override
+    public void addBatch() throws SQLException {
+        delegate.addBatch();
+        batched++;
+    }
+
+    @Override
+    public void clearBatch() throws SQLException {
+        super.clearBatch();
+        batched = 0;
+    }
+
+    @Override
+    public int[] executeBatch() throws SQLException {
+        if (batched == 0) {
+            return super.executeBatch();
+        }
+        long[] n = runPreparedBatch(false);
+        int[] out = new int[n.length];
+        for (int i = 0; i < n.length; i++) {
+            out[i] = (int) n[i];
+        }
+        return out;
+    }
+
+    @Override
+    public long[] executeLargeBatch() throws SQLException {
+        return batched == 0 ? super.executeLargeBatch() : runPreparedBatch(true);
+    }
+
+    private long[] runPreparedBatch(boolean large) throws SQLException {
+        checkOpen();
+        batched = 0;
+        Execution ex = begin();
+        long[] counts = run(plan.scratchWrite(), ex,
+                () -> large ? delegate.executeLargeBatch() : NlsqlStatement.toLong(delegate.executeBatch()));
+        if (ex != null) {
+            long sum = 0;
+            for (long c : counts) {
+                sum += Math.max(c, 0);
+            }
+            ex.updated(sum);
+        }
+        return counts;
+    }
+
+    // ---- parameter capture for provenance (only while recording) ----------------------
+
+    private void capture(int index, Object value) {
+        if (captured == null || index < 1) {
+            return;
+        }
+        Object[] a = captured[0];
+        if (a == null || a.length < index) {
+            Object[] b = new Object[Math.max(index, a == null ? 4 : a.length * 2)];
+            if (a != null) {
+                System.arraycopy(a, 0, b, 0, a.length);
+            }
+            captured[0] = b;
+            a = b;
+        }
+        a[index - 1] = value == null ? NULL : value;
+    }
+
+    private static final Object NULL = new Object();
+
+    private List<ProvenanceRecord.Parameter> parameters() {
+        Object[] a = captured == null ? null : captured[0];
+        if (a == null) {
+            return List.of();
+        }
+        List<ProvenanceRecord.Parameter> out = new ArrayList<>();
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] != null) {
+                Object v = a[i] == NULL ? null : a[i];
+                out.add(new ProvenanceRecord.Parameter(i + 1, v == null ? "NULL" : v.getClass().getSimpleName(),
+                        v == null ? null : String.valueOf(v)));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void clearParameters() throws SQLException {
+        delegate.clearParameters();
+        if (captured != null) {
+            captured[0] = null;
+        }
+    }
+
+    @Override
+    public void setNull(int i, int sqlType) throws SQLException {
+        delegate.setNull(i, sqlType);
+        capture(i, null);
+    }
+
+    @Override
+    public void setBoolean(int i, boolean x) throws SQLException {
+        delegate.setBoolean(i, x);
+        capture(i, x);
+    }
+
+    @Override
+    public void setShort(int i, short x) throws SQLException {
+        delegate.setShort(i, x);
+        capture(i, x);
+    }
+
+    @Override
+    public void setInt(int i, int x) throws SQLException {
+        delegate.setInt(i, x);
+        capture(i, x);
+    }
+
+    @Override
+    public void setLong(int i, long x) throws SQLException {
+        delegate.setLong(i, x);
+        capture(i, x);
+    }
+
+    @Override
+    public void setFloat(int i, float x) throws SQLException {
+        delegate.setFloat(i, x);
+        capture(i, x);
+    }
+
+    @Override
+    public void setDouble(int i, double x) throws SQLException {
+        delegate.setDouble(i, x);
+        capture(i, x);
+    }
+
+    @Override
+    public void setBigDecimal(int i, BigDecimal x) throws SQLException {
+        delegate.setBigDecimal(i, x);
+        capture(i, x);
+    }
+
+    @Override
+    public void setString(int i, String x) throws SQLException {
+        delegate.setString(i, x);
+        capture(i, x);
+    }
+
+    @Override
+    public void setDate(int i, Date x) throws SQLException {
+        delegate.setDate(i, x);
+        capture(i, x);
+    }
+
+    @Override
+    public void setTime(int i, Time x) throws SQLException {
+        delegate.setTime(i, x);
+        capture(i, x);
+    }
+
+    @Override
+    public void setTimestamp(int i, Timestamp x) throws SQLException {
+        delegate.setTimestamp(i, x);
+        capture(i, x);
+    }
+
+    @Override
+    public void setObject(int i, Object x) throws SQLException {
+        delegate.setObject(i, x);
+        capture(i, x);
+    }
+
+    @Override
+    public void setObject(int i, Object x, int targetSqlType) throws SQLException {
+        delegate.setObject(i, x, targetSqlType);
+        capture(i, x);
+    }
+}

@@ -1,0 +1,145 @@
+package dev.nlsql.driver.pipeline;
+
+import dev.nlsql.provenance.ProvenanceRecord;
+import dev.nlsql.provenance.ResultDigest;
+import java.sql.JDBCType;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The record stage for one execution of a {@link Plan}: collects timings, bound parameters,
+ * result columns and (streaming, as the client calls {@code next()}) the row digest, then
+ * appends exactly one {@link ProvenanceRecord} in {@link #finish()}. Exists only while a
+ * provenance store is configured. Not thread-safe: one per execution.
+ */
+public final class Execution {
+
+    private final StatementPipeline pipeline;
+    private final Plan plan;
+    private final String id = UUID.randomUUID().toString();
+    private final Instant time = Instant.now();
+    private final long created = System.nanoTime();
+    private long started;
+    private double executeMs;
+    private long executed;
+    private List<ProvenanceRecord.Parameter> parameters = List.of();
+    private List<ProvenanceRecord.Column> columns = List.of();
+    private ResultDigest digest;
+    private int columnCount;
+    private long rows;
+    private boolean complete;
+    private String sqlState;
+    private String error;
+    private boolean finished;
+
+    Execution(StatementPipeline pipeline, Plan plan) {
+        this.pipeline = pipeline;
+        this.plan = plan;
+        this.started = created;
+    }
+
+    /** The bound parameters, in order. */
+    public void parameters(List<ProvenanceRecord.Parameter> p) {
+        parameters = p;
+    }
+
+    /** Marks the start of execution on the target. */
+    public void started() {
+        started = System.nanoTime();
+    }
+
+    /** Marks the end of execution on the target (before fetching). */
+    public void executed() {
+        executed = System.nanoTime();
+        executeMs = (executed - started) / 1e6;
+    }
+
+    /** The execution failed; records the error and finishes. */
+    public void failed(SQLException e) throws SQLException {
+        if (executed == 0) {
+            executed();
+        }
+        sqlState = e.getSQLState();
+        error = e.getMessage();
+        finish();
+    }
+
+    /** A write's update count; finishes. */
+    public void updated(long count) throws SQLException {
+        rows = count;
+        complete = true;
+        finish();
+    }
+
+    /** The result set produced: reads its columns and starts the digest. */
+    public void resultSet(ResultSet raw) throws SQLException {
+        ResultSetMetaData md = raw.getMetaData();
+        columnCount = md.getColumnCount();
+        List<ProvenanceRecord.Column> cols = new ArrayList<>(columnCount);
+        for (int i = 1; i <= columnCount; i++) {
+            String type;
+            try {
+                type = JDBCType.valueOf(md.getColumnType(i)).getName();
+            } catch (IllegalArgumentException e) {
+                type = md.getColumnTypeName(i);
+            }
+            cols.add(new ProvenanceRecord.Column(md.getColumnLabel(i), type));
+        }
+        columns = cols;
+        digest = pipeline.newDigest();
+    }
+
+    /** The cursor of {@code raw} moved to a new row: feeds its values to the digest. */
+    public void row(ResultSet raw) throws SQLException {
+        rows++;
+        ResultDigest d = digest;
+        if (d != null) {
+            d.beginRow();
+            for (int i = 1; i <= columnCount; i++) {
+                d.add(raw.getObject(i));
+            }
+            d.endRow();
+        }
+    }
+
+    /** The cursor moved past the last row. */
+    public void end() {
+        complete = true;
+    }
+
+    /** Builds and appends the record, once; later calls do nothing. */
+    public void finish() throws SQLException {
+        if (finished) {
+            return;
+        }
+        finished = true;
+        long now = System.nanoTime();
+        double fetchMs = executed == 0 ? 0 : (now - executed) / 1e6;
+        ProvenanceRecord.Builder b = pipeline.baseRecord(id, time, plan.text(), plan.translation())
+                .sql(plan.sql())
+                .parameters(parameters)
+                .decision("allowed")
+                .rule(plan.decision().rule())
+                .scratch(plan.decision().touchesScratch())
+                .sqlState(sqlState)
+                .error(error)
+                .columns(columns)
+                .rowCount(rows)
+                .complete(complete && error == null)
+                .timings(new ProvenanceRecord.Timings(plan.parseMs(), plan.translateMs(), executeMs, fetchMs));
+        if (digest != null) {
+            b.resultHashOrdered(digest.orderedHex()).resultHashUnordered(digest.unorderedHex());
+        }
+        pipeline.append(b.build());
+    }
+
+    /** Whether {@link #finish()} ran. */
+    public boolean finished() {
+        return finished;
+    }
+}

@@ -1,0 +1,48 @@
+package dev.nlsql.driver.pipeline;
+
+import dev.nlsql.driver.NlsqlConfig;
+import dev.nlsql.driver.backend.Backend;
+import dev.nlsql.driver.backend.BackendSession;
+import dev.nlsql.policy.StatementPolicy;
+import dev.nlsql.provenance.ProvenanceStore;
+import dev.nlsql.provenance.ResultDigest;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.function.Supplier;
+
+/**
+ * Supplies the pipeline's pluggable stages for one connection. Chosen with the option
+ * {@code nlsql.stages} (a class name with a public no-argument constructor; one instance per
+ * class is kept); {@link DefaultPipelineStages} by default. Implementations must be
+ * thread-safe.
+ */
+public interface PipelineStages {
+
+    /** Classify and translate. */
+    QuestionStage questionStage(NlsqlConfig config) throws SQLException;
+
+    /**
+     * The police stage for one connection.
+     *
+     * @param backend the engine (dialect for re-rendering)
+     * @param session where scratch lives ({@code scratchSchema} null: no scratch)
+     */
+    StatementPolicy policy(Backend backend, BackendSession session, NlsqlConfig config) throws SQLException;
+
+    /**
+     * Where records go, or null for none. The store is shared and owned by the stages (the
+     * connection does not close it).
+     */
+    ProvenanceStore provenanceStore(NlsqlConfig config) throws SQLException;
+
+    /** A new digest per result, or null to count rows without hashing. */
+    Supplier<ResultDigest> resultDigests(NlsqlConfig config);
+
+    /**
+     * SHA-256 of the source's schema snapshot for provenance, or null when unknown. Called at
+     * most once per connection, on the first record.
+     */
+    default String schemaHash(Connection source, Backend backend, BackendSession session, NlsqlConfig config) throws SQLException {
+        return null;
+    }
+}

@@ -1,0 +1,25 @@
+package dev.nlsql.driver.pipeline;
+
+import dev.nlsql.policy.PolicyDecision;
+import dev.nlsql.policy.StatementKind;
+import java.util.List;
+
+/**
+ * A statement that passed classify, translate and police, ready to execute.
+ *
+ * @param text the caller's statement text
+ * @param sql the SQL to execute (the policy's re-rendered text), with {@code ?} markers
+ * @param parameters values to bind to the markers first, from a translation (empty for SQL)
+ * @param decision the policy's decision
+ * @param translation the translation for a question, else null
+ * @param translateMs time spent translating (ms)
+ * @param parseMs time spent policing (ms)
+ */
+public record Plan(String text, String sql, List<Object> parameters, PolicyDecision decision, Translation translation,
+        double translateMs, double parseMs) {
+
+    /** Whether the policy classified it as a write to scratch objects only. */
+    public boolean scratchWrite() {
+        return decision.kind() == StatementKind.SCRATCH_WRITE;
+    }
+}

@@ -1,0 +1,71 @@
+package dev.nlsql.driver.pipeline;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Cancels statements that run past their deadline, for engines whose driver ignores
+ * {@code setQueryTimeout} while a query runs (xerial SQLite). One daemon thread checks the
+ * registered statements every 50 ms; arming a statement costs two volatile writes, so the
+ * normal path stays cheap. Precision: the timeout plus up to 50 ms.
+ */
+public final class QueryWatchdog {
+
+    /** A statement the watchdog may cancel. */
+    public interface Watched {
+        /** {@link System#nanoTime()} deadline of the running execution, 0 when idle. */
+        long deadlineNanos();
+
+        /** Cancels the running execution (called on the watchdog thread). */
+        void cancelForTimeout();
+    }
+
+    private static final long PERIOD_NANOS = 50_000_000L;
+    private static final QueryWatchdog INSTANCE = new QueryWatchdog();
+
+    private final Set<Watched> watched = ConcurrentHashMap.newKeySet();
+    private volatile Thread thread;
+
+    private QueryWatchdog() {}
+
+    public static QueryWatchdog get() {
+        return INSTANCE;
+    }
+
+    /** Starts watching {@code w} (until {@link #unwatch}). */
+    public void watch(Watched w) {
+        watched.add(w);
+        if (thread == null) {
+            synchronized (this) {
+                if (thread == null) {
+                    Thread t = new Thread(this::loop, "nlsql-query-watchdog");
+                    t.setDaemon(true);
+                    t.start();
+                    thread = t;
+                }
+            }
+        }
+    }
+
+    public void unwatch(Watched w) {
+        watched.remove(w);
+    }
+
+    private void loop() {
+        while (true) {
+            LockSupport.parkNanos(PERIOD_NANOS);
+            long now = System.nanoTime();
+            for (Watched w : watched) {
+                long d = w.deadlineNanos();
+                if (d != 0 && now - d > 0) {
+                    try {
+                        w.cancelForTimeout();
+                    } catch (RuntimeException e) {
+                        // a statement closing concurrently; nothing to cancel
+                    }
+                }
+            }
+        }
+    }
+}
