@@ -167,7 +167,10 @@ final class ConformanceCases {
         c.add(new ConformanceCase("dmd_url", s -> Dump.call(() -> s.connection().getMetaData().getURL()),
                 (a, db) -> assertTrue(a.contains(db.rawUrl.substring(0, 12)), a)));
         c.add(new ConformanceCase("dmd_supports_with_arguments", ConformanceCases::supportsWithArguments, ANY));
-        c.add(new ConformanceCase("dmd_type_info", s -> md(s, m -> m.getTypeInfo()), ANY));
+        // PostgreSQL lists an array type "_<table>" for every table of every schema: other tests' tables
+        c.add(new ConformanceCase("dmd_type_info", s -> s.db.engine == Engine.POSTGRESQL
+                ? mdFiltered(s, DatabaseMetaData::getTypeInfo, row -> !String.valueOf(row.get(0)).startsWith("_"))
+                : md(s, DatabaseMetaData::getTypeInfo), ANY));
         c.add(new ConformanceCase("dmd_catalogs", s -> md(s, DatabaseMetaData::getCatalogs), ANY));
         c.add(new ConformanceCase("dmd_schemas", s -> mdFiltered(s, DatabaseMetaData::getSchemas,
                 row -> keepSchema(s.db, row.get(0))), ANY));
@@ -551,7 +554,7 @@ final class ConformanceCases {
                     StringBuilder sb = new StringBuilder("updated=" + n);
                     try (ResultSet keys = st.getGeneratedKeys()) {
                         sb.append(" columns=").append(keys.getMetaData().getColumnCount());
-                        sb.append(" statementIsOurs=").append(keys.getStatement() == st);
+                        sb.append(" statementIsOurs=").append(Dump.call(() -> keys.getStatement() == st));
                         while (keys.next()) {
                             Object k = keys.getObject(1);
                             sb.append(" key=").append(k == null ? "null" : k.getClass().getSimpleName())
