@@ -194,6 +194,18 @@ class SqliteDriverTest {
     }
 
     @Test
+    void oddFileNamesOpenReadOnly() throws Exception {
+        Path odd = db.resolveSibling("we#ird 100%.sqlite");
+        Files.copy(db, odd);
+        try (Connection c = DriverManager.getConnection("jdbc:nlsql:sqlite:" + odd); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM Genre")) {
+            rs.next();
+            assertEquals(25, rs.getInt(1));
+            assertThrows(SQLException.class, () -> c.createStatement().executeUpdate("DELETE FROM Genre"));
+        }
+    }
+
+    @Test
     void useAfterCloseGivesStandardStates() throws Exception {
         Connection c = DriverManager.getConnection(url);
         Statement s = c.createStatement();

@@ -1,0 +1,216 @@
+package dev.nlsql.driver;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import dev.nlsql.provenance.ProvenanceRecord;
+import java.sql.*;
+import java.util.List;
+import java.util.Properties;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Every execution path goes through the pipeline (policed once) and is recorded. */
+class PipelineWiringTest {
+
+    String url;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        RecordingStages.reset();
+        url = "jdbc:nlsql:sqlite:" + TestDbs.chinookCopy();
+    }
+
+    Connection open() throws SQLException {
+        return open(new Properties());
+    }
+
+    Connection open(Properties p) throws SQLException {
+        p.setProperty("nlsql.stages", RecordingStages.class.getName());
+        return DriverManager.getConnection(url, p);
+    }
+
+    /** Runs {@code path} and asserts the policy saw {@code sql} exactly once more. */
+    void policed(String sql, SqlRunnable path) throws SQLException {
+        long before = RecordingStages.POLICED.stream().filter(sql::equals).count();
+        try {
+            path.run();
+        } catch (SQLFeatureNotSupportedException e) {
+            // the target (xerial) lacks the column-array variants; the pipeline ran before it
+        }
+        long after = RecordingStages.POLICED.stream().filter(sql::equals).count();
+        assertEquals(before + 1, after, "policed once: " + sql);
+    }
+
+    interface SqlRunnable {
+        void run() throws SQLException;
+    }
+
+    @Test
+    void everyExecutionPathIsPoliced() throws Exception {
+        try (Connection c = open(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE scratch.w(x INTEGER)");
+            policed("SELECT 1", () -> s.executeQuery("SELECT 1").close());
+            policed("SELECT 2", () -> s.execute("SELECT 2"));
+            policed("SELECT 3", () -> s.execute("SELECT 3", Statement.NO_GENERATED_KEYS));
+            policed("SELECT 4", () -> s.execute("SELECT 4", new int[] {1}));
+            policed("SELECT 5", () -> s.execute("SELECT 5", new String[] {"x"}));
+            policed("INSERT INTO scratch.w VALUES (1)", () -> s.executeUpdate("INSERT INTO scratch.w VALUES (1)"));
+            policed("INSERT INTO scratch.w VALUES (2)", () -> s.executeUpdate("INSERT INTO scratch.w VALUES (2)", Statement.RETURN_GENERATED_KEYS));
+            policed("INSERT INTO scratch.w VALUES (3)", () -> s.executeUpdate("INSERT INTO scratch.w VALUES (3)", new int[] {1}));
+            policed("INSERT INTO scratch.w VALUES (4)", () -> s.executeUpdate("INSERT INTO scratch.w VALUES (4)", new String[] {"x"}));
+            policed("INSERT INTO scratch.w VALUES (5)", () -> s.executeLargeUpdate("INSERT INTO scratch.w VALUES (5)"));
+            policed("INSERT INTO scratch.w VALUES (6)", () -> s.executeLargeUpdate("INSERT INTO scratch.w VALUES (6)", Statement.NO_GENERATED_KEYS));
+            policed("INSERT INTO scratch.w VALUES (7)", () -> s.executeLargeUpdate("INSERT INTO scratch.w VALUES (7)", new int[] {1}));
+            policed("INSERT INTO scratch.w VALUES (8)", () -> s.executeLargeUpdate("INSERT INTO scratch.w VALUES (8)", new String[] {"x"}));
+            policed("INSERT INTO scratch.w VALUES (9)", () -> s.addBatch("INSERT INTO scratch.w VALUES (9)"));
+            s.executeBatch();
+            policed("INSERT INTO scratch.w VALUES (10)", () -> s.addBatch("INSERT INTO scratch.w VALUES (10)"));
+            s.executeLargeBatch();
+            policed("SELECT 6", () -> c.prepareStatement("SELECT 6").close());
+            policed("SELECT 7", () -> c.prepareStatement("SELECT 7", ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY).close());
+            policed("SELECT 8", () -> c.prepareStatement("SELECT 8", ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY,
+                    ResultSet.CLOSE_CURSORS_AT_COMMIT).close());
+            policed("SELECT 9", () -> c.prepareStatement("SELECT 9", Statement.RETURN_GENERATED_KEYS).close());
+            policed("SELECT 10", () -> c.prepareStatement("SELECT 10", new int[] {1}).close());
+            policed("SELECT 11", () -> c.prepareStatement("SELECT 11", new String[] {"x"}).close());
+            policed("SELECT 12", () -> c.nativeSQL("SELECT 12"));
+            int calls = RecordingStages.CALLS.size();
+            assertThrows(SQLException.class, () -> c.prepareCall("{call nosuch()}"), "SQLite has no procedures");
+            assertEquals(calls + 1, RecordingStages.CALLS.size(), "prepareCall is policed with checkCall");
+        }
+    }
+
+    @Test
+    void refusalsAreThrownAndRecorded() throws Exception {
+        try (Connection c = open(); Statement s = c.createStatement()) {
+            SQLException e = assertThrows(SQLException.class, () -> s.executeQuery("SELECT 'FORBIDDEN'"));
+            assertEquals("42501", e.getSQLState());
+            assertEquals("42501", assertThrows(SQLException.class, () -> c.prepareStatement("SELECT 'FORBIDDEN' AS x")).getSQLState());
+            assertEquals("42501", assertThrows(SQLException.class, () -> s.addBatch("DELETE FROM FORBIDDEN")).getSQLState());
+            assertEquals("42501", assertThrows(SQLException.class, () -> c.nativeSQL("SELECT FORBIDDEN")).getSQLState());
+            List<ProvenanceRecord> refused = RecordingStages.RECORDS.stream().filter(r -> "refused".equals(r.decision())).toList();
+            assertEquals(4, refused.size());
+            assertEquals("test.forbidden", refused.get(0).rule());
+            assertEquals("SELECT 'FORBIDDEN'", refused.get(0).statement());
+            assertEquals("42501", refused.get(0).sqlState());
+        }
+    }
+
+    @Test
+    void questionsAreRecognisedAndRefusedWithoutATranslator() throws Exception {
+        try (Connection c = open(); Statement s = c.createStatement()) {
+            for (String q : List.of("ASK how many albums are there?", "  ask how many artists", "EXPLAIN ASK top tracks",
+                    "explain\n ask x")) {
+                SQLException e = assertThrows(SQLException.class, () -> s.executeQuery(q), q);
+                assertEquals("HY000", e.getSQLState());
+                assertTrue(e.getMessage().contains("no translator configured"), e.getMessage());
+            }
+            assertEquals("HY000", assertThrows(SQLException.class, () -> c.prepareStatement("ASK how many")).getSQLState());
+            assertTrue(RecordingStages.POLICED.isEmpty(), "a question that cannot be translated never reaches the policy");
+            assertEquals(5, RecordingStages.RECORDS.stream().filter(r -> "translate".equals(r.rule())).count());
+            // ordinary SQL that merely contains ASK still runs
+            try (ResultSet rs = s.executeQuery("SELECT 'ASK me' AS askew")) {
+                assertTrue(rs.next());
+            }
+        }
+    }
+
+    @Test
+    void recordsCarryRowCountsDigestsAndParameters() throws Exception {
+        try (Connection c = open()) {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT ArtistId, Name FROM Artist ORDER BY ArtistId")) {
+                int n = 0;
+                while (rs.next()) {
+                    n++;
+                }
+                assertEquals(275, n);
+            }
+            ProvenanceRecord full = last();
+            assertEquals("allowed", full.decision());
+            assertEquals(275, full.rowCount());
+            assertTrue(full.complete());
+            assertEquals(List.of("ArtistId", "Name"), full.columns().stream().map(ProvenanceRecord.Column::name).toList());
+            assertNotNull(full.resultHashOrdered());
+            assertTrue(full.targetUrl().startsWith("jdbc:sqlite:"));
+
+            // the same rows read again give the same hash; a partial read is marked incomplete
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT ArtistId, Name FROM Artist ORDER BY ArtistId")) {
+                while (rs.next()) {
+                    // read all
+                }
+            }
+            assertEquals(full.resultHashOrdered(), last().resultHashOrdered());
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT ArtistId, Name FROM Artist ORDER BY ArtistId")) {
+                rs.next();
+                rs.next();
+            }
+            assertEquals(2, last().rowCount());
+            assertFalse(last().complete());
+
+            try (PreparedStatement ps = c.prepareStatement("SELECT Title FROM Album WHERE ArtistId = ? AND Title <> ?")) {
+                ps.setInt(1, 1);
+                ps.setString(2, "none");
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        // read all
+                    }
+                }
+            }
+            ProvenanceRecord p = last();
+            assertEquals(2, p.rowCount());
+            assertEquals(List.of(new ProvenanceRecord.Parameter(1, "Integer", "1"), new ProvenanceRecord.Parameter(2, "String", "none")),
+                    p.parameters());
+
+            // execute() + statement close without fetching: one record, on close
+            int before = RecordingStages.RECORDS.size();
+            Statement s = c.createStatement();
+            assertTrue(s.execute("SELECT 1"));
+            assertEquals(before, RecordingStages.RECORDS.size());
+            s.close();
+            assertEquals(before + 1, RecordingStages.RECORDS.size());
+
+            // an update records its count
+            try (Statement u = c.createStatement()) {
+                u.execute("CREATE TABLE scratch.u(x)");
+                assertEquals(3, u.executeUpdate("INSERT INTO scratch.u VALUES (1), (2), (3)"));
+            }
+            assertEquals(3, last().rowCount());
+            assertTrue(last().scratch());
+
+            // an open result set is recorded when its connection closes
+            before = RecordingStages.RECORDS.size();
+            ResultSet open = c.createStatement().executeQuery("SELECT * FROM Genre");
+            open.next();
+        }
+        assertEquals(1, last().rowCount());
+        assertEquals("SELECT * FROM Genre", last().statement());
+    }
+
+    @Test
+    void failuresAreRecordedWithTheirState() throws Exception {
+        try (Connection c = open(); Statement s = c.createStatement()) {
+            assertThrows(SQLException.class, () -> s.executeQuery("SELECT * FROM NoSuchTable"));
+            assertNotNull(last().error());
+            assertEquals("allowed", last().decision());
+        }
+    }
+
+    @Test
+    void provenanceDisabledRecordsNothing() throws Exception {
+        Properties p = new Properties();
+        p.setProperty("nlsql.provenance.enabled", "false");
+        try (Connection c = open(p); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT * FROM Genre")) {
+            while (rs.next()) {
+                // read all
+            }
+        }
+        assertTrue(RecordingStages.RECORDS.isEmpty());
+        assertFalse(RecordingStages.POLICED.isEmpty(), "still policed");
+    }
+
+    static ProvenanceRecord last() {
+        List<ProvenanceRecord> r = RecordingStages.RECORDS;
+        assertFalse(r.isEmpty());
+        return r.get(r.size() - 1);
+    }
+}
