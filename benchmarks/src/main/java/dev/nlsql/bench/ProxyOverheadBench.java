@@ -73,19 +73,29 @@ public class ProxyOverheadBench {
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
     public String pointSelect() throws SQLException {
         nextId = nextId % rows + 1;
-        point.setInt(1, nextId);
-        try (ResultSet rs = point.executeQuery()) {
-            if (!rs.next()) {
-                throw new IllegalStateException("no row " + nextId);
-            }
-            return rs.getString(1);
-        }
+        return pointSelect(point, nextId);
     }
 
     /** Reads all rows and columns; returns a checksum. */
     @Benchmark
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
     public long scan1M() throws SQLException {
+        return scan(conn);
+    }
+
+    /** Binds {@code id}, executes, reads the one row's value, closes the ResultSet. */
+    static String pointSelect(PreparedStatement point, int id) throws SQLException {
+        point.setInt(1, id);
+        try (ResultSet rs = point.executeQuery()) {
+            if (!rs.next()) {
+                throw new IllegalStateException("no row " + id);
+            }
+            return rs.getString(1);
+        }
+    }
+
+    /** {@code SELECT id, k, v FROM t}, every column of every row; returns a checksum. */
+    static long scan(Connection conn) throws SQLException {
         long sum = 0;
         try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("SELECT id, k, v FROM t")) {
             while (rs.next()) {
