@@ -241,4 +241,15 @@ public final class NlsqlConfig {
     public Map<String, String> all() {
         return values;
     }
+
+    /**
+     * The options that were set, as {@link Properties} (a fresh copy), for the other modules'
+     * option readers ({@code PolicyConfig.fromProperties}, {@code ProvenanceStores.open},
+     * {@code NlDialect.create}). Defaults are not filled in.
+     */
+    public Properties toProperties() {
+        Properties p = new Properties();
+        values.forEach(p::setProperty);
+        return p;
+    }
 }

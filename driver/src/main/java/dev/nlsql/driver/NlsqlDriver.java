@@ -13,6 +13,7 @@ import java.sql.DriverManager;
 import java.sql.DriverPropertyInfo;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Properties;
 import java.util.ServiceConfigurationError;
@@ -39,6 +40,8 @@ public final class NlsqlDriver implements Driver {
     public static final int MINOR_VERSION = 1;
 
     private static final ConcurrentHashMap<String, PipelineStages> STAGES = new ConcurrentHashMap<>();
+    /** Target drivers found through ServiceLoader, by URL prefix ({@code jdbc:sqlite:}). */
+    private static final ConcurrentHashMap<String, Driver> FOUND = new ConcurrentHashMap<>();
 
     static {
         try {
@@ -80,7 +83,16 @@ public final class NlsqlDriver implements Driver {
             String user = request.properties().getProperty("user");
             StatementPipeline pipeline = new StatementPipeline(raw, backend, session, config, stages, user,
                     parsed.redactedTargetUrl());
-            return new NlsqlConnection(raw, config, backend, session, pipeline, request.url());
+            boolean engineReadOnly = backend.engineReadOnly(raw, request);
+            if (request.readOnly() && !engineReadOnly) {
+                getParentLoggerStatic().warning("nlsql: " + NlsqlUrl.redact(parsed.targetUrl())
+                        + " could not be opened read-only by the engine (already open read-write in this JVM?);"
+                        + " the policy is the only wall for this connection");
+            }
+            NlsqlConnection connection = new NlsqlConnection(raw, config, backend, session, pipeline, request.url());
+            connection.clientUrl(url);
+            connection.engineReadOnly(engineReadOnly);
+            return connection;
         } catch (SQLException | RuntimeException e) {
             try {
                 raw.close();
@@ -102,15 +114,28 @@ public final class NlsqlDriver implements Driver {
      * @throws SQLException 08001 when none accepts it
      */
     public static Driver targetDriver(String targetUrl) throws SQLException {
+        int colon = targetUrl.indexOf(':', 5);
+        String prefix = colon > 0 ? targetUrl.substring(0, colon + 1) : targetUrl;
+        Driver cached = FOUND.get(prefix);
+        if (cached != null && acceptsQuietly(cached, targetUrl)) {
+            return cached;
+        }
         ClassLoader loader = NlsqlDriver.class.getClassLoader();
-        try {
-            for (Driver d : ServiceLoader.load(Driver.class, loader)) {
-                if (!(d instanceof NlsqlDriver) && acceptsQuietly(d, targetUrl)) {
-                    return d;
+        Iterator<Driver> it = ServiceLoader.load(Driver.class, loader).iterator();
+        while (true) {
+            Driver d;
+            try {
+                if (!it.hasNext()) {
+                    break;
                 }
+                d = it.next();
+            } catch (ServiceConfigurationError e) {
+                continue; // a broken provider on the class path: try the next one
             }
-        } catch (ServiceConfigurationError e) {
-            // a broken provider on the class path: fall back to DriverManager
+            if (!(d instanceof NlsqlDriver) && acceptsQuietly(d, targetUrl)) {
+                FOUND.put(prefix, d);
+                return d;
+            }
         }
         try {
             Driver d = DriverManager.getDriver(targetUrl);
@@ -200,6 +225,10 @@ public final class NlsqlDriver implements Driver {
 
     @Override
     public Logger getParentLogger() {
+        return getParentLoggerStatic();
+    }
+
+    private static Logger getParentLoggerStatic() {
         return Logger.getLogger("dev.nlsql");
     }
 }

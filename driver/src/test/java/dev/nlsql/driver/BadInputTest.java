@@ -104,7 +104,8 @@ class BadInputTest {
     public static final class FailingStages extends dev.nlsql.driver.pipeline.DefaultPipelineStages {
         @Override
         public dev.nlsql.policy.StatementPolicy policy(dev.nlsql.driver.backend.Backend backend,
-                dev.nlsql.driver.backend.BackendSession session, NlsqlConfig config) {
+                dev.nlsql.driver.backend.BackendSession session, dev.nlsql.driver.pipeline.ScratchObjects scratch,
+                NlsqlConfig config) {
             throw new IllegalStateException("policy unavailable");
         }
     }
@@ -167,6 +168,8 @@ class BadInputTest {
         assertEquals(5, c.maxRows());
         assertEquals(4, c.timeoutSeconds(), "connection properties win over the file");
         assertEquals("x", c.get("nlsql.model.name"), "other modules' options are carried");
+        assertEquals("x", c.toProperties().getProperty("nlsql.model.name"));
+        assertEquals("4", c.toProperties().getProperty("nlsql.timeout.seconds"));
         assertNull(c.get("other"));
     }
 }

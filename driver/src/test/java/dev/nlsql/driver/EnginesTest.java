@@ -71,9 +71,19 @@ class EnginesTest {
             }
             assertTrue(tables.contains("shop.item"), tables.toString());
             assertTrue(tables.contains("scratch.pick"), tables.toString());
+            List<String> catalogs = new ArrayList<>();
+            try (ResultSet rs = c.getMetaData().getCatalogs()) {
+                while (rs.next()) {
+                    catalogs.add(rs.getString(1));
+                }
+            }
+            assertFalse(catalogs.contains("memory"), "the session's own in-memory catalog is detached: " + catalogs);
+            assertEquals(url, c.getMetaData().getURL(), "getURL answers the jdbc:nlsql: URL");
             // a second connection to the same source shares the instance and sees scratch
             try (Connection c2 = DriverManager.getConnection(url)) {
                 assertEquals(3, scalar(c2, "SELECT COUNT(*) FROM scratch.pick"));
+                assertEquals(java.util.Set.of("pick"), ((dev.nlsql.driver.jdbc.NlsqlConnection) c2).pipeline().scratch().names(),
+                        "scratch objects read at connect");
             }
         }
         // persistent scratch survives; the source is untouched
@@ -82,6 +92,16 @@ class EnginesTest {
         }
         try (Connection raw = DriverManager.getConnection("jdbc:duckdb:" + db)) {
             assertEquals(3, scalar(raw, "SELECT COUNT(*) FROM item"));
+        }
+        // strict: the scratch database is attached READ_ONLY
+        Properties strict = new Properties();
+        strict.setProperty("nlsql.policy.mode", "strict");
+        try (Connection c = DriverManager.getConnection(url, strict)) {
+            assertEquals(3, scalar(c, "SELECT COUNT(*) FROM pick JOIN item USING (id)"));
+            try (Statement s = c.createStatement()) {
+                SQLException e = assertThrows(SQLException.class, () -> s.execute("INSERT INTO scratch.pick VALUES (4)"));
+                assertTrue(e.getMessage().contains("read-only"), e.getMessage());
+            }
         }
     }
 
@@ -125,6 +145,13 @@ class EnginesTest {
                 assertTrue(e.getMessage().contains("read only"), e.getMessage());
             }
             assertNull(((dev.nlsql.driver.jdbc.NlsqlConnection) c).session().scratchSchema(), "no scratch on a read-only H2 file");
+            assertTrue(((dev.nlsql.driver.jdbc.NlsqlConnection) c).engineReadOnly());
+        }
+        // H2 ignores ACCESS_MODE_DATA=r for a database this JVM already has open read-write: detected
+        try (Connection raw = DriverManager.getConnection("jdbc:h2:" + file, "sa", "");
+                Connection c = DriverManager.getConnection("jdbc:nlsql:h2:" + file, p)) {
+            assertFalse(((dev.nlsql.driver.jdbc.NlsqlConnection) c).engineReadOnly());
+            assertEquals(2, scalar(c, "SELECT COUNT(*) FROM item"));
         }
         try (Connection raw = DriverManager.getConnection("jdbc:h2:" + file, "sa", "")) {
             assertEquals(2, scalar(raw, "SELECT COUNT(*) FROM item"));
@@ -135,7 +162,11 @@ class EnginesTest {
     @Test
     void h2InMemoryHasAScratchSchema() throws Exception {
         String url = "jdbc:nlsql:h2:mem:scratch" + TestDbs.unique() + ";DB_CLOSE_DELAY=-1";
-        try (Connection c = DriverManager.getConnection(url)) {
+        Properties p = new Properties();
+        p.setProperty("nlsql.stages", RecordingStages.class.getName());
+        try (Connection c = DriverManager.getConnection(url, p)) {
+            assertEquals(0, scalar(c, "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SCHEMATA WHERE SCHEMA_NAME = 'SCRATCH'"),
+                    "connecting creates nothing");
             exec(c, "CREATE TABLE scratch.t(id INT)", "INSERT INTO scratch.t VALUES (1), (2)");
             assertEquals(2, scalar(c, "SELECT COUNT(*) FROM scratch.t t JOIN INFORMATION_SCHEMA.SCHEMATA s ON 1 = 1 WHERE s.SCHEMA_NAME = 'SCRATCH'"));
         }
@@ -157,6 +188,8 @@ class EnginesTest {
                 p.setProperty("options", "-c default_transaction_read_only=off");
                 try (Connection c = DriverManager.getConnection("jdbc:nlsql:" + TestDbs.pg() + "&readOnly=false", p)) {
                     assertEquals(3, scalar(c, "SELECT COUNT(*) FROM " + srcTable));
+                    assertEquals(0, scalar(admin, "SELECT COUNT(*) FROM pg_namespace WHERE nspname = '" + schema + "'"),
+                            "connecting creates nothing in the database");
                     try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SHOW default_transaction_read_only")) {
                         rs.next();
                         assertEquals("on", rs.getString(1), "the user's options cannot turn it off");
@@ -176,9 +209,20 @@ class EnginesTest {
                                 "a source write outside scratch still fails at the engine");
                     }
                     assertTrue(c.getAutoCommit());
+                    assertTrue(((dev.nlsql.driver.jdbc.NlsqlConnection) c).engineReadOnly());
+                    assertTrue(RecordingStages.SCRATCH.contains("pick"), "PostgreSQL scratch objects are tracked");
                 }
                 assertEquals(3, scalar(admin, "SELECT COUNT(*) FROM " + srcTable));
                 assertEquals(3, scalar(admin, "SELECT COUNT(*) FROM " + schema + ".pick"), "persistent scratch");
+                p.setProperty("nlsql.policy.mode", "strict");
+                try (Connection c = DriverManager.getConnection("jdbc:nlsql:" + TestDbs.pg(), p)) {
+                    assertEquals(3, scalar(c, "SELECT COUNT(*) FROM pick"), "strict reads scratch");
+                    try (Statement s = c.createStatement()) {
+                        assertEquals("25006", assertThrows(SQLException.class,
+                                () -> s.execute("INSERT INTO " + schema + ".pick VALUES (4)")).getSQLState(),
+                                "strict: no read-write transaction for scratch writes");
+                    }
+                }
             } finally {
                 exec(admin, "DROP TABLE IF EXISTS " + srcTable, "DROP SCHEMA IF EXISTS " + schema + " CASCADE");
             }
@@ -193,6 +237,7 @@ class EnginesTest {
         try (Connection c = DriverManager.getConnection("jdbc:nlsql:" + TestDbs.pg(), p)) {
             assertEquals("pg_temp", ((dev.nlsql.driver.jdbc.NlsqlConnection) c).session().scratchSchema());
             exec(c, "CREATE TABLE pg_temp.t AS SELECT generate_series(1, 5) AS x");
+            assertTrue(RecordingStages.SCRATCH.contains("t"), "pg_temp objects are tracked");
             assertEquals(5, scalar(c, "SELECT COUNT(*) FROM t"));
         }
     }

@@ -105,7 +105,10 @@ class PipelineWiringTest {
                 assertEquals("HY000", e.getSQLState());
                 assertTrue(e.getMessage().contains("no translator configured"), e.getMessage());
             }
-            assertEquals("HY000", assertThrows(SQLException.class, () -> c.prepareStatement("ASK how many")).getSQLState());
+            PreparedStatement askPs = c.prepareStatement("ASK how many");
+            assertNull(askPs.getMetaData(), "unknown before translation");
+            assertEquals("HY000", assertThrows(SQLException.class, askPs::executeQuery).getSQLState(),
+                    "a prepared question is translated at execution");
             assertTrue(RecordingStages.POLICED.isEmpty(), "a question that cannot be translated never reaches the policy");
             assertEquals(5, RecordingStages.RECORDS.stream().filter(r -> "translate".equals(r.rule())).count());
             // ordinary SQL that merely contains ASK still runs
@@ -132,6 +135,8 @@ class PipelineWiringTest {
             assertEquals(List.of("ArtistId", "Name"), full.columns().stream().map(ProvenanceRecord.Column::name).toList());
             assertNotNull(full.resultHashOrdered());
             assertTrue(full.targetUrl().startsWith("jdbc:sqlite:"));
+            assertEquals(4, java.util.UUID.fromString(full.id()).version());
+            assertEquals(RecordingStages.RECORDS.size(), RecordingStages.RECORDS.stream().map(ProvenanceRecord::id).distinct().count());
 
             // the same rows read again give the same hash; a partial read is marked incomplete
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT ArtistId, Name FROM Artist ORDER BY ArtistId")) {
@@ -184,6 +189,86 @@ class PipelineWiringTest {
         }
         assertEquals(1, last().rowCount());
         assertEquals("SELECT * FROM Genre", last().statement());
+    }
+
+    @Test
+    void recordingNeverConsumesAnUpdateCountBeforeTheClient() throws Exception {
+        Properties p = new Properties();
+        p.setProperty("nlsql.stages", RecordingStages.class.getName());
+        // DuckDB's driver hands an update count out only once
+        try (Connection c = DriverManager.getConnection("jdbc:nlsql:duckdb:", p); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE scratch.t(x INTEGER)");
+            assertFalse(s.execute("INSERT INTO scratch.t VALUES (1), (2), (3)"));
+            assertEquals(3, s.getUpdateCount());
+            assertEquals(3, last().rowCount());
+            assertEquals("INSERT INTO scratch.t VALUES (1), (2), (3)", last().statement());
+            assertFalse(s.getMoreResults());
+            assertEquals(-1, s.getUpdateCount());
+            // never read: recorded at close with an unknown count
+            assertFalse(s.execute("INSERT INTO scratch.t VALUES (4)"));
+        }
+        assertEquals(-1, last().rowCount());
+        assertEquals("INSERT INTO scratch.t VALUES (4)", last().statement());
+    }
+
+    @Test
+    void translatedQuestionsRunThroughThePolicyWithBoundParameters() throws Exception {
+        Properties p = new Properties();
+        p.setProperty("nlsql.stages", TranslatingStages.class.getName());
+        try (Connection c = DriverManager.getConnection(url, p)) {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("ASK what is the name of artist 1")) {
+                assertTrue(rs.next());
+                assertEquals("AC/DC", rs.getString(1));
+                assertSame(s, rs.getStatement());
+            }
+            assertEquals("SELECT Name FROM Artist WHERE ArtistId = ?", RecordingStages.POLICED.get(RecordingStages.POLICED.size() - 1),
+                    "the translation, not the question, is policed");
+            ProvenanceRecord r = last();
+            assertEquals("ASK what is the name of artist 1", r.statement());
+            assertEquals("SELECT Name FROM Artist WHERE ArtistId = ?", r.sql());
+            assertEquals("ASK what is the name of artist __NUM_1__", r.question());
+            assertEquals("1", r.placeholders().get("__NUM_1__").value());
+            assertEquals(1, r.rowCount());
+
+            try (PreparedStatement ps = c.prepareStatement("ASK the name of artist ?")) {
+                assertNull(ps.getMetaData());
+                ps.setInt(1, 2);
+                try (ResultSet rs = ps.executeQuery()) {
+                    assertTrue(rs.next());
+                    assertEquals("Accept", rs.getString(1));
+                    assertEquals("Name", ps.getMetaData().getColumnLabel(1), "the translation's metadata once translated");
+                }
+                assertEquals(List.of(new ProvenanceRecord.Parameter(1, "Integer", "2")), last().parameters());
+                ps.setInt(1, 3);
+                assertTrue(ps.execute());
+                try (ResultSet rs = ps.getResultSet()) {
+                    assertTrue(rs.next());
+                    assertEquals("Aerosmith", rs.getString(1));
+                }
+                assertEquals("3", last().placeholders().get("__NUM_1__").value());
+                assertEquals("42000", assertThrows(SQLException.class, ps::addBatch).getSQLState());
+            }
+            // a question whose translation the policy refuses is recorded with the translation
+            assertEquals("HY000", assertThrows(SQLException.class, () -> c.createStatement().executeQuery("ASK something else")).getSQLState());
+        }
+    }
+
+    @Test
+    void scratchObjectsAreKnownAtConnectAndAfterScratchWrites() throws Exception {
+        try (Connection c = open(); Statement s = c.createStatement()) {
+            dev.nlsql.driver.pipeline.ScratchObjects scratch = RecordingStages.SCRATCH;
+            assertFalse(scratch.contains("fav"));
+            long v = scratch.version();
+            s.execute("CREATE TABLE scratch.Fav(x INTEGER)");
+            assertTrue(scratch.contains("fav"), "the test policy marks it a scratch write: the set is re-read");
+            assertTrue(scratch.contains("FAV"));
+            assertTrue(scratch.version() > v);
+            s.execute("CREATE VIEW scratch.v AS SELECT * FROM scratch.Fav");
+            assertTrue(scratch.contains("v"));
+        }
+        try (Connection c = open()) {
+            assertTrue(RecordingStages.SCRATCH.contains("Fav"), "read from the engine at connect");
+        }
     }
 
     @Test

@@ -30,11 +30,13 @@ import java.util.function.Supplier;
  * marks statements naming the scratch schema as scratch writes; an in-memory store; a small
  * SHA-256 digest. State is static: tests using it reset it first.
  */
-public final class RecordingStages implements PipelineStages {
+public class RecordingStages implements PipelineStages {
 
     public static final List<String> POLICED = new CopyOnWriteArrayList<>();
     public static final List<String> CALLS = new CopyOnWriteArrayList<>();
     public static final List<ProvenanceRecord> RECORDS = new CopyOnWriteArrayList<>();
+    /** The scratch objects handed to the last policy built. */
+    public static volatile dev.nlsql.driver.pipeline.ScratchObjects SCRATCH;
 
     public static void reset() {
         POLICED.clear();
@@ -48,7 +50,9 @@ public final class RecordingStages implements PipelineStages {
     }
 
     @Override
-    public StatementPolicy policy(Backend backend, BackendSession session, NlsqlConfig config) {
+    public StatementPolicy policy(Backend backend, BackendSession session, dev.nlsql.driver.pipeline.ScratchObjects scratchObjects,
+            NlsqlConfig config) {
+        SCRATCH = scratchObjects;
         String scratch = session.scratchSchema() == null ? null : session.scratchSchema().toLowerCase(Locale.ROOT) + ".";
         return new StatementPolicy() {
             @Override

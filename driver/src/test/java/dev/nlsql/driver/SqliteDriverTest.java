@@ -54,6 +54,7 @@ class SqliteDriverTest {
             assertEquals("AC/DC", prs.getString(1));
             DatabaseMetaData md = c.getMetaData();
             assertSame(c, md.getConnection());
+            assertEquals(url, md.getURL());
             ResultSet tables = md.getTables(null, null, "Album", null);
             assertTrue(tables.next());
             assertEquals("Album", tables.getString("TABLE_NAME"));
@@ -153,6 +154,26 @@ class SqliteDriverTest {
         try (Connection c = DriverManager.getConnection(url, mem); Statement s = c.createStatement()) {
             assertThrows(SQLException.class, () -> s.executeQuery("SELECT COUNT(*) FROM scratch.fav"));
             s.execute("CREATE TABLE scratch.t(x)");
+        }
+    }
+
+    @Test
+    void strictModeReadsScratchButTheEngineRefusesScratchWrites() throws Exception {
+        Properties strict = new Properties();
+        strict.setProperty("nlsql.policy.mode", "strict");
+        try (Connection c = DriverManager.getConnection(url, strict)) {
+            assertNull(((NlsqlConnection) c).session().scratchSchema(), "no scratch database yet: none attached");
+        }
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE scratch.kept AS SELECT 1 AS x");
+        }
+        try (Connection c = DriverManager.getConnection(url, strict); Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("SELECT x FROM scratch.kept")) {
+                assertTrue(rs.next());
+            }
+            SQLException e = assertThrows(SQLException.class, () -> s.executeUpdate("INSERT INTO scratch.kept VALUES (2)"));
+            assertTrue(e.getMessage().contains("readonly"), e.getMessage());
+            assertThrows(SQLException.class, () -> s.executeUpdate("CREATE TABLE scratch.more(x)"));
         }
     }
 

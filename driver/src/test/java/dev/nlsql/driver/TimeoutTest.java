@@ -86,6 +86,22 @@ class TimeoutTest {
         }
     }
 
+    @Test
+    void maxRowsApplyOnDuckDbWhoseDriverIgnoresSetMaxRows() throws Exception {
+        Properties p = new Properties();
+        p.setProperty("nlsql.maxRows", "5");
+        try (Connection c = DriverManager.getConnection("jdbc:nlsql:duckdb:", p); Statement s = c.createStatement()) {
+            assertEquals(5, count(s.executeQuery("SELECT * FROM range(100)")));
+            PreparedStatement ps = c.prepareStatement("SELECT * FROM range(100)");
+            assertEquals(5, count(ps.executeQuery()));
+            s.setMaxRows(0);
+            assertEquals(100, count(s.executeQuery("SELECT * FROM range(100)")));
+            s.setMaxRows(7);
+            assertTrue(s.execute("SELECT * FROM range(100)"));
+            assertEquals(7, count(s.getResultSet()));
+        }
+    }
+
     static int count(ResultSet rs) throws SQLException {
         int n = 0;
         while (rs.next()) {

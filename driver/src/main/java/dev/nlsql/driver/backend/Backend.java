@@ -44,10 +44,45 @@ public interface Backend {
     BackendSession initialize(Connection raw, OpenRequest request, NlsqlConfig config) throws SQLException;
 
     /**
+     * The tables and views in this connection's scratch schema (unqualified names; empty when
+     * there is no scratch). By default from {@code DatabaseMetaData.getTables(null, scratch, "%",
+     * TABLE/VIEW)}; SQLite, DuckDB and PostgreSQL's {@code pg_temp} ask the engine directly.
+     */
+    default java.util.List<String> scratchObjects(Connection raw, BackendSession session) throws SQLException {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        if (session.scratchSchema() == null) {
+            return out;
+        }
+        try (java.sql.ResultSet rs = raw.getMetaData().getTables(null, session.scratchSchema(), "%", new String[] {"TABLE", "VIEW"})) {
+            while (rs.next()) {
+                out.add(rs.getString("TABLE_NAME"));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Whether the engine really refuses writes to the source on this connection (the second wall
+     * is in force). By default what {@link OpenRequest#readOnly()} asked for; backends that can
+     * check it do (H2 ignores {@code ACCESS_MODE_DATA=r} for a database this JVM already has open).
+     */
+    default boolean engineReadOnly(Connection raw, OpenRequest request) throws SQLException {
+        return request.readOnly();
+    }
+
+    /**
      * Whether {@link java.sql.Statement#setQueryTimeout} really interrupts a running statement
      * in this engine's driver. When false, nlsql's watchdog cancels statements instead.
      */
     boolean nativeQueryTimeout();
+
+    /**
+     * Whether {@link java.sql.Statement#setMaxRows} limits results in this engine's driver. When
+     * false (DuckDB ignores it), nlsql's ResultSet wrapper stops at the limit itself.
+     */
+    default boolean nativeMaxRows() {
+        return true;
+    }
 
     /**
      * Runs one statement that writes only scratch objects (the policy said so). Engines whose

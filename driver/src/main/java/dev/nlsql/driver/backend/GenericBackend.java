@@ -54,6 +54,12 @@ public final class GenericBackend implements Backend {
         return new BackendSession(null, catalog, schema, note);
     }
 
+    /** {@code setReadOnly(true)} is a hint: not counted as an engine wall. */
+    @Override
+    public boolean engineReadOnly(Connection raw, OpenRequest request) {
+        return false;
+    }
+
     @Override
     public boolean nativeQueryTimeout() {
         return true;

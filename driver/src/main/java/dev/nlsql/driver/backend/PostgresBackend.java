@@ -18,11 +18,16 @@ import java.util.Set;
  * {@code options=... -c default_transaction_read_only=on} (appended after the user's own
  * {@code options}, so it wins): every transaction is read-only on the server.
  *
- * <p>Scratch: a schema in the same database ({@code scratch} by default), created on first use
- * when the user may, and appended to the {@code search_path}. With {@code nlsql.scratch=memory}
+ * <p>Scratch: a schema in the same database ({@code scratch} by default), appended to the
+ * {@code search_path} at connect and created by the first scratch write (connecting changes
+ * nothing in the database). With {@code nlsql.scratch=memory}
  * it is the session's {@code pg_temp} schema. A statement the policy classified as a scratch
  * write runs in its own short read-write transaction ({@link #runScratchWrite}); in
  * manual-commit mode scratch writes therefore fail with 25006 inside a read-only transaction.
+ *
+ * <p>In strict mode scratch writes get no read-write transaction, so the server refuses them
+ * (25006) and an existing scratch schema is only read; in audit mode the session is opened as the
+ * URL says, with no scratch.
  *
  * <p>Stripped: {@code socketFactory}, {@code socketFactoryArg}, {@code sslfactory},
  * {@code sslfactoryarg}, {@code sslhostnameverifier}, {@code sslpasswordcallback},
@@ -75,28 +80,17 @@ public final class PostgresBackend implements Backend {
         try (Statement s = raw.createStatement(); ResultSet rs = s.executeQuery("SELECT current_schema()")) {
             current = rs.next() ? rs.getString(1) : null;
         }
+        if (config.policyMode() == PolicyMode.AUDIT) {
+            return new BackendSession(null, null, current, "audit: session as the URL says, no scratch");
+        }
         if (config.scratchMode() == NlsqlConfig.ScratchMode.MEMORY) {
             return new BackendSession("pg_temp", null, current, "scratch is the session's pg_temp schema");
         }
         String scratch = config.scratchSchema();
-        boolean exists;
-        try (PreparedStatement ps = raw.prepareStatement("SELECT 1 FROM pg_namespace WHERE nspname = ?")) {
-            ps.setString(1, scratch);
-            try (ResultSet rs = ps.executeQuery()) {
-                exists = rs.next();
-            }
+        if (config.policyMode() == PolicyMode.STRICT && !schemaExists(raw, scratch)) {
+            return new BackendSession(null, null, current, "strict: no scratch schema " + scratch);
         }
-        if (!exists) {
-            try {
-                runScratchWrite(raw, config, () -> {
-                    try (Statement s = raw.createStatement()) {
-                        return s.execute("CREATE SCHEMA IF NOT EXISTS " + quoteIdentifier(scratch));
-                    }
-                });
-            } catch (SQLException e) {
-                return new BackendSession(null, null, current, "no scratch: cannot create schema " + scratch + ": " + e.getMessage());
-            }
-        }
+        // the schema itself is created by the first scratch write (runScratchWrite): connecting changes nothing
         try (PreparedStatement ps = raw.prepareStatement(
                 "SELECT set_config('search_path', current_setting('search_path') || ', ' || quote_ident(?), false)")) {
             ps.setString(1, scratch);
@@ -105,13 +99,23 @@ public final class PostgresBackend implements Backend {
         return new BackendSession(scratch, null, current, "scratch schema " + scratch + " on the search_path");
     }
 
+    private static boolean schemaExists(Connection raw, String schema) throws SQLException {
+        try (PreparedStatement ps = raw.prepareStatement("SELECT 1 FROM pg_namespace WHERE nspname = ?")) {
+            ps.setString(1, schema);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
     /**
      * Runs a scratch write in its own read-write transaction when the connection is in
-     * auto-commit mode and opened read-only; otherwise runs it as is.
+     * auto-commit mode and opened read-only, creating the scratch schema first when it is
+     * missing (persistent scratch); otherwise runs it as is.
      */
     @Override
     public <T> T runScratchWrite(Connection raw, NlsqlConfig config, JdbcCall<T> call) throws SQLException {
-        if (config.policyMode() == PolicyMode.AUDIT || !raw.getAutoCommit()) {
+        if (config.policyMode() != PolicyMode.READ_ONLY || !raw.getAutoCommit()) {
             return call.call();
         }
         raw.setReadOnly(false);
@@ -119,6 +123,12 @@ public final class PostgresBackend implements Backend {
         try {
             try (Statement s = raw.createStatement()) {
                 s.execute("SET TRANSACTION READ WRITE");
+            }
+            String scratch = config.scratchSchema();
+            if (config.scratchMode() == NlsqlConfig.ScratchMode.PERSISTENT && !schemaExists(raw, scratch)) {
+                try (Statement s = raw.createStatement()) {
+                    s.execute("CREATE SCHEMA IF NOT EXISTS " + quoteIdentifier(scratch));
+                }
             }
             T result = call.call();
             raw.commit();
@@ -134,6 +144,28 @@ public final class PostgresBackend implements Backend {
             raw.setAutoCommit(true);
             raw.setReadOnly(true);
         }
+    }
+
+    /** The scratch schema's relations; for {@code pg_temp}, the session's own temporary schema. */
+    @Override
+    public java.util.List<String> scratchObjects(Connection raw, BackendSession session) throws SQLException {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        if (session.scratchSchema() == null) {
+            return out;
+        }
+        String sql = "pg_temp".equals(session.scratchSchema())
+                ? "SELECT relname FROM pg_class WHERE relnamespace = pg_my_temp_schema() AND relkind IN ('r', 'v', 'm', 'p') AND ? IS NOT NULL"
+                : "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                        + " WHERE n.nspname = ? AND c.relkind IN ('r', 'v', 'm', 'p')";
+        try (PreparedStatement ps = raw.prepareStatement(sql)) {
+            ps.setString(1, session.scratchSchema());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        }
+        return out;
     }
 
     @Override

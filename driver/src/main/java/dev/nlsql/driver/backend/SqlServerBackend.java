@@ -52,6 +52,9 @@ public final class SqlServerBackend implements Backend {
     @Override
     public BackendSession initialize(Connection raw, OpenRequest request, NlsqlConfig config) throws SQLException {
         String scratch = config.scratchSchema();
+        if (config.policyMode() == PolicyMode.AUDIT) {
+            return new BackendSession(null, raw.getCatalog(), null, "audit: session as the URL says, no scratch");
+        }
         try (Statement s = raw.createStatement()) {
             s.execute("IF SCHEMA_ID(" + ScratchFiles.literal(scratch) + ") IS NULL EXEC('CREATE SCHEMA "
                     + quoteIdentifier(scratch).replace("'", "''") + "')");
@@ -59,6 +62,12 @@ public final class SqlServerBackend implements Backend {
             return new BackendSession(null, raw.getCatalog(), null, "no scratch: " + e.getMessage());
         }
         return new BackendSession(scratch, raw.getCatalog(), null, "scratch schema " + scratch + " (untested)");
+    }
+
+    /** Unknown: {@code applicationIntent=ReadOnly} stops writes only on a readable secondary. */
+    @Override
+    public boolean engineReadOnly(Connection raw, OpenRequest request) {
+        return false;
     }
 
     @Override

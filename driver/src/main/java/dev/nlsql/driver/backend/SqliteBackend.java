@@ -25,6 +25,10 @@ import java.util.Set;
  * so DBeaver shows the source's tables and not the scratch tables (query them as
  * {@code scratch.name}).
  *
+ * <p>In strict mode an existing scratch database is attached read-only ({@code mode=ro}), so
+ * scratch tables can be read but SQLite refuses to write them; in audit mode the source is opened
+ * as the URL says and nothing is attached.
+ *
  * <p>Stripped from URL and properties: {@code enable_load_extension}, {@code open_mode}, and
  * (in read-only modes) any {@code mode} URI parameter. xerial's {@code setQueryTimeout} does not
  * interrupt a running query, so nlsql's watchdog cancels it ({@link #nativeQueryTimeout()} false).
@@ -77,18 +81,47 @@ public final class SqliteBackend implements Backend {
 
     @Override
     public BackendSession initialize(Connection raw, OpenRequest request, NlsqlConfig config) throws SQLException {
+        if (config.policyMode() == PolicyMode.AUDIT) {
+            return new BackendSession(null, null, null, "audit: source opened as given, no scratch");
+        }
         String target;
+        boolean strict = config.policyMode() == PolicyMode.STRICT;
         if (config.scratchMode() == NlsqlConfig.ScratchMode.MEMORY || request.sourceLocation() == null) {
+            if (strict) {
+                return new BackendSession(null, null, null, "strict: no scratch (memory scratch would be writable)");
+            }
             target = ":memory:";
         } else {
             Path f = ScratchFiles.scratchFile(config, "sqlite", request.sourceLocation(), "sqlite");
             target = f.toString();
+            if (strict) {
+                if (!java.nio.file.Files.exists(f)) {
+                    return new BackendSession(null, null, null, "strict: source opened mode=ro; no scratch database yet");
+                }
+                target = "file:" + encodePath(target) + "?mode=ro";
+            }
         }
         try (Statement s = raw.createStatement()) {
             s.execute("ATTACH DATABASE " + ScratchFiles.literal(target) + " AS " + quoteIdentifier(config.scratchSchema()));
         }
         return new BackendSession(config.scratchSchema(), null, null,
                 (request.readOnly() ? "source opened mode=ro" : "source opened as given") + "; scratch attached from " + target);
+    }
+
+    /** {@code SELECT name FROM "scratch".sqlite_master} (xerial's getTables lists main only). */
+    @Override
+    public java.util.List<String> scratchObjects(Connection raw, BackendSession session) throws SQLException {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        if (session.scratchSchema() == null) {
+            return out;
+        }
+        try (Statement s = raw.createStatement(); java.sql.ResultSet rs = s.executeQuery("SELECT name FROM "
+                + quoteIdentifier(session.scratchSchema()) + ".sqlite_master WHERE type IN ('table', 'view')")) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
     }
 
     @Override

@@ -16,12 +16,22 @@ import java.sql.SQLException;
 final class Closed {
     private Closed() {}
 
-    static final Connection CONNECTION = proxy(Connection.class, "connection", SqlStates.CONNECTION_CLOSED);
-    static final CallableStatement STATEMENT = proxy(CallableStatement.class, "statement", SqlStates.STATEMENT_CLOSED);
-    static final ResultSet RESULT_SET = proxy(ResultSet.class, "result set", SqlStates.RESULT_SET_CLOSED);
+    static final Connection CONNECTION = proxy(Connection.class, "connection");
+    static final CallableStatement STATEMENT = proxy(CallableStatement.class, "statement");
+    static final ResultSet RESULT_SET = proxy(ResultSet.class, "result set");
+
+    /** The error for using a closed {@code what} ({@code connection}, {@code statement}, {@code result set}). */
+    static SQLException error(String what) {
+        String state = switch (what) {
+            case "connection" -> SqlStates.CONNECTION_CLOSED;
+            case "statement" -> SqlStates.STATEMENT_CLOSED;
+            default -> SqlStates.RESULT_SET_CLOSED;
+        };
+        return new SQLException("the " + what + " is closed (nlsql): open a new one", state);
+    }
 
     @SuppressWarnings("unchecked")
-    private static <T> T proxy(Class<T> iface, String what, String state) {
+    private static <T> T proxy(Class<T> iface, String what) {
         return (T) Proxy.newProxyInstance(Closed.class.getClassLoader(), new Class<?>[] {iface}, (p, m, args) -> {
             switch (m.getName()) {
                 case "close":
@@ -37,7 +47,7 @@ final class Closed {
                 case "equals":
                     return p == args[0];
                 default:
-                    throw new SQLException("the " + what + " is closed (nlsql): open a new one", state);
+                    throw error(what);
             }
         });
     }

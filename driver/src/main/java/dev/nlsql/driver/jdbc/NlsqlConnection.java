@@ -34,6 +34,8 @@ public class NlsqlConnection extends DelegatingConnection {
     private final BackendSession session;
     private final StatementPipeline pipeline;
     private final String targetUrl;
+    private volatile String clientUrl;
+    private volatile boolean engineReadOnly;
     private final Set<NlsqlStatement<?>> statements = ConcurrentHashMap.newKeySet();
     private volatile NlsqlDatabaseMetaData metaData;
     private volatile boolean closed;
@@ -70,6 +72,30 @@ public class NlsqlConnection extends DelegatingConnection {
         return session;
     }
 
+    /** The {@code jdbc:nlsql:} URL the client connected with (what {@code DatabaseMetaData.getURL()} answers). */
+    public String clientUrl() {
+        return clientUrl;
+    }
+
+    /**
+     * Whether the engine itself refuses writes to the source on this connection (false in audit
+     * mode, for in-memory H2/SQLite/DuckDB sources, the generic backend, SQL Server, and an H2
+     * database this JVM already had open read-write).
+     */
+    public boolean engineReadOnly() {
+        return engineReadOnly;
+    }
+
+    /** Called by the driver. */
+    public void engineReadOnly(boolean value) {
+        engineReadOnly = value;
+    }
+
+    /** Sets the URL reported by {@code DatabaseMetaData.getURL()}; called by the driver. */
+    public void clientUrl(String url) {
+        this.clientUrl = url;
+    }
+
     /** The target URL as opened (read-only options added, dangerous ones removed). */
     public String targetUrl() {
         return targetUrl;
@@ -87,24 +113,43 @@ public class NlsqlConnection extends DelegatingConnection {
         statements.remove(s);
     }
 
-    private <S extends NlsqlStatement<?>> S track(S s) {
-        statements.add(s);
-        return s;
+    private interface Wrap<R extends Statement, S extends NlsqlStatement<?>> {
+        S wrap(R raw) throws SQLException;
+    }
+
+    /** Wraps and tracks a new target statement; closes it if wrapping fails (nothing leaks). */
+    private <R extends Statement, S extends NlsqlStatement<?>> S track(R raw, Wrap<R, S> wrap) throws SQLException {
+        try {
+            S s = wrap.wrap(raw);
+            statements.add(s);
+            return s;
+        } catch (SQLException | RuntimeException e) {
+            try {
+                raw.close();
+            } catch (SQLException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+    }
+
+    private Statement plain(Statement raw) throws SQLException {
+        return track(raw, r -> new NlsqlStatement<>(this, r));
     }
 
     @Override
     public Statement createStatement() throws SQLException {
-        return track(new NlsqlStatement<>(this, delegate.createStatement()));
+        return plain(delegate.createStatement());
     }
 
     @Override
     public Statement createStatement(int resultSetType, int resultSetConcurrency) throws SQLException {
-        return track(new NlsqlStatement<>(this, delegate.createStatement(resultSetType, resultSetConcurrency)));
+        return plain(delegate.createStatement(resultSetType, resultSetConcurrency));
     }
 
     @Override
     public Statement createStatement(int resultSetType, int resultSetConcurrency, int holdability) throws SQLException {
-        return track(new NlsqlStatement<>(this, delegate.createStatement(resultSetType, resultSetConcurrency, holdability)));
+        return plain(delegate.createStatement(resultSetType, resultSetConcurrency, holdability));
     }
 
     private interface Preparer<T> {
@@ -113,14 +158,18 @@ public class NlsqlConnection extends DelegatingConnection {
 
     private PreparedStatement prepared(String sql, Preparer<PreparedStatement> p) throws SQLException {
         checkOpen();
+        if (pipeline.isQuestion(sql)) {
+            // translated at each execution, with the values bound to its ? markers
+            return track(ParameterCollector.create(), r -> new NlsqlPreparedStatement<>(this, r, null, sql));
+        }
         Plan plan = pipeline.plan(sql);
-        return track(new NlsqlPreparedStatement<>(this, p.prepare(plan.sql()), plan));
+        return track(p.prepare(plan.sql()), r -> new NlsqlPreparedStatement<>(this, r, plan));
     }
 
     private CallableStatement callable(String sql, Preparer<CallableStatement> p) throws SQLException {
         checkOpen();
         Plan plan = pipeline.planCall(sql);
-        return track(new NlsqlCallableStatement(this, p.prepare(plan.sql()), plan));
+        return track(p.prepare(plan.sql()), r -> new NlsqlCallableStatement(this, r, plan));
     }
 
     @Override
@@ -258,7 +307,7 @@ public class NlsqlConnection extends DelegatingConnection {
 
     void checkOpen() throws SQLException {
         if (closed) {
-            Closed.CONNECTION.getAutoCommit();
+            throw Closed.error("connection");
         }
     }
 

@@ -29,6 +29,16 @@ public class NlsqlDatabaseMetaData extends DelegatingDatabaseMetaData {
         return connection;
     }
 
+    /**
+     * The {@code jdbc:nlsql:} URL the client connected with, so a tool that reconnects with it
+     * comes back through nlsql (the rewritten target URL is internal).
+     */
+    @Override
+    public String getURL() throws SQLException {
+        String u = connection.clientUrl();
+        return u != null ? u : delegate.getURL();
+    }
+
     @Override
     public <T> T unwrap(Class<T> iface) throws SQLException {
         return Unwrapping.unwrap(this, delegate, iface, connection.config().vendorUnwrapAllowed());

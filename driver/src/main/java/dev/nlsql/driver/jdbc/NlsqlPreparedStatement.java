@@ -24,45 +24,93 @@ import java.util.List;
  */
 public class NlsqlPreparedStatement<D extends PreparedStatement> extends DelegatingPreparedStatement<D> {
 
+    /** The plan of an SQL statement, policed when prepared; null for a question. */
     protected final Plan plan;
+    /** The question text when this statement was prepared from a question, else null. */
+    private final String question;
     private final Object[][] captured;
     private int batched;
+    /** For a question: the plan of the last execution. */
+    private Plan lastPlan;
 
     protected NlsqlPreparedStatement(NlsqlConnection connection, D delegate, Plan plan) throws SQLException {
+        this(connection, delegate, plan, null);
+    }
+
+    /**
+     * @param plan the policed plan of an SQL statement; null when {@code question} is given
+     * @param question a question ({@code ASK ... ?}) translated at each execution with the bound
+     *     values; {@code delegate} is then a parameter collector, not a target statement
+     */
+    protected NlsqlPreparedStatement(NlsqlConnection connection, D delegate, Plan plan, String question) throws SQLException {
         super(connection, delegate);
         this.plan = plan;
-        this.captured = connection.pipeline().recording() ? new Object[1][] : null;
-        List<Object> params = plan.parameters();
-        for (int i = 0; i < params.size(); i++) {
-            setObject(i + 1, params.get(i));
+        this.question = question;
+        this.captured = connection.pipeline().recording() && question == null ? new Object[1][] : null;
+        if (plan != null) {
+            List<Object> params = plan.parameters();
+            for (int i = 0; i < params.size(); i++) {
+                setObject(i + 1, params.get(i));
+            }
         }
     }
 
-    /** The plan this statement was prepared from. */
+    /** The plan this statement was prepared from (for a question: of its last execution, or null). */
     public Plan plan() {
-        return plan;
+        return plan != null ? plan : lastPlan;
     }
 
-    private Execution begin() {
-        Execution ex = pipeline.begin(plan);
+    /** What one execution runs: the prepared plan, or the question translated with the bound values. */
+    private Plan planForExecution() throws SQLException {
+        if (plan != null) {
+            return plan;
+        }
+        Plan p = pipeline.planQuestion(question, ParameterCollector.boundValues(delegate));
+        prepareTranslated(p);
+        lastPlan = p;
+        return p;
+    }
+
+    /** The target statement for {@code p}: the prepared one, or the translation's. */
+    private PreparedStatement target(Plan p) {
+        return p == plan ? delegate : (PreparedStatement) active();
+    }
+
+    private Execution begin(Plan p) {
+        Execution ex = pipeline.begin(p);
         if (ex != null) {
-            ex.parameters(parameters());
+            ex.parameters(p == plan ? parameters() : translationParameters(p));
         }
         return ex;
+    }
+
+    private static List<ProvenanceRecord.Parameter> translationParameters(Plan p) {
+        List<ProvenanceRecord.Parameter> out = new ArrayList<>();
+        List<Object> values = p.parameters();
+        for (int i = 0; i < values.size(); i++) {
+            Object v = values.get(i);
+            out.add(new ProvenanceRecord.Parameter(i + 1, v == null ? "NULL" : v.getClass().getSimpleName(),
+                    v == null ? null : String.valueOf(v)));
+        }
+        return out;
     }
 
     @Override
     public ResultSet executeQuery() throws SQLException {
         checkOpen();
-        Execution ex = begin();
-        return wrapResult(run(plan.scratchWrite(), ex, delegate::executeQuery), ex);
+        Plan p = planForExecution();
+        PreparedStatement t = target(p);
+        Execution ex = begin(p);
+        return wrapResult(run(p.scratchWrite(), ex, t::executeQuery), ex);
     }
 
     @Override
     public boolean execute() throws SQLException {
         checkOpen();
-        Execution ex = begin();
-        boolean hasResult = run(plan.scratchWrite(), ex, delegate::execute);
+        Plan p = planForExecution();
+        PreparedStatement t = target(p);
+        Execution ex = begin(p);
+        boolean hasResult = run(p.scratchWrite(), ex, t::execute);
         afterExecute(hasResult, ex);
         return hasResult;
     }
@@ -70,8 +118,10 @@ public class NlsqlPreparedStatement<D extends PreparedStatement> extends Delegat
     @Override
     public int executeUpdate() throws SQLException {
         checkOpen();
-        Execution ex = begin();
-        int n = run(plan.scratchWrite(), ex, delegate::executeUpdate);
+        Plan p = planForExecution();
+        PreparedStatement t = target(p);
+        Execution ex = begin(p);
+        int n = run(p.scratchWrite(), ex, t::executeUpdate);
         if (ex != null) {
             ex.updated(n);
         }
@@ -81,16 +131,32 @@ public class NlsqlPreparedStatement<D extends PreparedStatement> extends Delegat
     @Override
     public long executeLargeUpdate() throws SQLException {
         checkOpen();
-        Execution ex = begin();
-        long n = run(plan.scratchWrite(), ex, delegate::executeLargeUpdate);
+        Plan p = planForExecution();
+        PreparedStatement t = target(p);
+        Execution ex = begin(p);
+        long n = run(p.scratchWrite(), ex, t::executeLargeUpdate);
         if (ex != null) {
             ex.updated(n);
         }
         return n;
     }
 
+    /**
+     * The target's metadata; for a question, that of its last translation, or null before the
+     * first execution (unknown until translated, as JDBC allows).
+     */
+    @Override
+    public java.sql.ResultSetMetaData getMetaData() throws SQLException {
+        checkOpen();
+        if (plan != null) {
+            return delegate.getMetaData();
+        }
+        return lastPlan == null ? null : ((PreparedStatement) active()).getMetaData();
+    }
+
     @Override
     public void addBatch() throws SQLException {
+        checkOpen();
         delegate.addBatch();
         batched++;
     }
@@ -122,7 +188,7 @@ public class NlsqlPreparedStatement<D extends PreparedStatement> extends Delegat
     private long[] runPreparedBatch(boolean large) throws SQLException {
         checkOpen();
         batched = 0;
-        Execution ex = begin();
+        Execution ex = begin(plan);
         long[] counts = run(plan.scratchWrite(), ex,
                 () -> large ? delegate.executeLargeBatch() : NlsqlStatement.toLong(delegate.executeBatch()));
         if (ex != null) {

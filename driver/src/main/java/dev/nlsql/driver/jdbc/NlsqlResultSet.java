@@ -18,21 +18,33 @@ public class NlsqlResultSet extends DelegatingResultSet {
     private final boolean vendorUnwrap;
     private Execution execution;
     private boolean closed;
+    /** Row limit enforced here for drivers that ignore setMaxRows; 0 = none. */
+    private final long limit;
+    private long seen;
 
     /**
      * @param statement the owning nlsql statement, or null for metadata results
      * @param execution the execution to feed and finish, or null when not recorded
      */
     public NlsqlResultSet(NlsqlStatement<?> statement, ResultSet raw, Execution execution, boolean vendorUnwrap) {
+        this(statement, raw, execution, vendorUnwrap, 0);
+    }
+
+    /** @param limit the most rows {@code next()} moves to (for drivers that ignore setMaxRows); 0 = no limit */
+    public NlsqlResultSet(NlsqlStatement<?> statement, ResultSet raw, Execution execution, boolean vendorUnwrap, long limit) {
         super(raw);
         this.statement = statement;
         this.execution = execution;
         this.vendorUnwrap = vendorUnwrap;
+        this.limit = limit;
     }
 
     @Override
     public boolean next() throws SQLException {
         boolean row = delegate.next();
+        if (limit != 0 && row && ++seen > limit) {
+            row = false;
+        }
         Execution ex = execution;
         if (ex != null) {
             if (row) {
@@ -92,7 +104,7 @@ public class NlsqlResultSet extends DelegatingResultSet {
 
     private void checkOpen() throws SQLException {
         if (closed) {
-            Closed.RESULT_SET.next();
+            throw Closed.error("result set");
         }
     }
 

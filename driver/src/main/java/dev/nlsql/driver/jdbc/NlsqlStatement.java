@@ -33,6 +33,8 @@ public class NlsqlStatement<D extends Statement> extends DelegatingStatement<D> 
     protected final StatementPipeline pipeline;
     private final boolean watchdog;
     private int timeoutSeconds;
+    /** The row limit in force (caller's or nlsql.maxRows), tracked here as some drivers do not keep it. */
+    private long maxRows;
     private volatile long deadline;
     private volatile boolean cancelledByTimeout;
     private boolean closed;
@@ -50,13 +52,14 @@ public class NlsqlStatement<D extends Statement> extends DelegatingStatement<D> 
         NlsqlConfig config = connection.config();
         Backend backend = connection.backend();
         timeoutSeconds = config.timeoutSeconds();
-        if (timeoutSeconds > 0) {
+        watchdog = !backend.nativeQueryTimeout();
+        if (timeoutSeconds > 0 && !watchdog) {
             delegate.setQueryTimeout(timeoutSeconds);
         }
-        if (config.maxRows() > 0) {
+        maxRows = config.maxRows();
+        if (maxRows > 0) {
             delegate.setMaxRows(config.maxRows());
         }
-        watchdog = !backend.nativeQueryTimeout();
         if (watchdog) {
             QueryWatchdog.get().watch(this);
         }
@@ -90,6 +93,9 @@ public class NlsqlStatement<D extends Statement> extends DelegatingStatement<D> 
             if (ex != null) {
                 ex.executed();
             }
+            if (scratchWrite) {
+                pipeline.refreshScratch();
+            }
             return result;
         } catch (SQLException e) {
             SQLException thrown = e;
@@ -117,9 +123,26 @@ public class NlsqlStatement<D extends Statement> extends DelegatingStatement<D> 
         if (plan.parameters().isEmpty()) {
             return delegate;
         }
+        return prepareTranslated(plan);
+    }
+
+    /**
+     * Prepares {@code plan}'s SQL on the target connection with its parameters bound, the
+     * statement's timeout and row limit copied, and makes it the {@link #active()} statement
+     * (replacing, and closing, the previous one).
+     */
+    protected final PreparedStatement prepareTranslated(Plan plan) throws SQLException {
+        if (translated != null) {
+            translated.close();
+            translated = null;
+        }
         PreparedStatement ps = connection.raw().prepareStatement(plan.sql());
-        ps.setQueryTimeout(delegate.getQueryTimeout());
-        ps.setMaxRows(delegate.getMaxRows());
+        if (!watchdog) {
+            ps.setQueryTimeout(timeoutSeconds);
+        }
+        if (maxRows > 0 && maxRows <= Integer.MAX_VALUE) {
+            ps.setMaxRows((int) maxRows);
+        }
         List<Object> params = plan.parameters();
         for (int i = 0; i < params.size(); i++) {
             ps.setObject(i + 1, params.get(i));
@@ -158,16 +181,19 @@ public class NlsqlStatement<D extends Statement> extends DelegatingStatement<D> 
         return hasResult;
     }
 
-    /** After {@code execute}: a result set is recorded when fetched; an update count now. */
-    protected final void afterExecute(boolean hasResult, Execution ex) throws SQLException {
+    /**
+     * After {@code execute}: the execution stays pending; a result set is recorded when fetched
+     * and closed, an update count when the client reads it (some drivers, DuckDB's, hand it out
+     * only once, so nlsql never reads it first), else at the next execution or close.
+     */
+    protected final void afterExecute(boolean hasResult, Execution ex) {
         if (ex == null) {
             return;
         }
-        if (hasResult) {
-            pending = ex;
-        } else {
-            ex.updated(active().getUpdateCount());
+        if (!hasResult) {
+            ex.updateCountUnknown();
         }
+        pending = ex;
     }
 
     private long update(String sql, SqlCall<Long> call) throws SQLException {
@@ -338,7 +364,8 @@ public class NlsqlStatement<D extends Statement> extends DelegatingStatement<D> 
         if (ex != null) {
             ex.resultSet(raw);
         }
-        NlsqlResultSet w = new NlsqlResultSet(this, raw, ex, connection.config().vendorUnwrapAllowed());
+        long limit = connection.backend().nativeMaxRows() ? 0 : maxRows;
+        NlsqlResultSet w = new NlsqlResultSet(this, raw, ex, connection.config().vendorUnwrapAllowed(), limit);
         current = w;
         return w;
     }
@@ -360,12 +387,24 @@ public class NlsqlStatement<D extends Statement> extends DelegatingStatement<D> 
 
     @Override
     public int getUpdateCount() throws SQLException {
-        return active().getUpdateCount();
+        int n = active().getUpdateCount();
+        recordUpdateCount(n);
+        return n;
     }
 
     @Override
     public long getLargeUpdateCount() throws SQLException {
-        return active().getLargeUpdateCount();
+        long n = active().getLargeUpdateCount();
+        recordUpdateCount(n);
+        return n;
+    }
+
+    private void recordUpdateCount(long n) throws SQLException {
+        Execution p = pending;
+        if (p != null && n >= 0) {
+            pending = null;
+            p.updated(n);
+        }
     }
 
     @Override
@@ -415,10 +454,49 @@ public class NlsqlStatement<D extends Statement> extends DelegatingStatement<D> 
 
     // ---- timeouts ----------------------------------------------------------------------
 
+    /** Passed to the target, and (engines without a working native timeout) to nlsql's watchdog. */
     @Override
     public void setQueryTimeout(int seconds) throws SQLException {
         delegate.setQueryTimeout(seconds);
         timeoutSeconds = seconds;
+    }
+
+    /** The timeout in force: the caller's, else {@code nlsql.timeout.seconds}. */
+    @Override
+    public int getQueryTimeout() throws SQLException {
+        checkOpen();
+        return watchdog ? timeoutSeconds : delegate.getQueryTimeout();
+    }
+
+    @Override
+    public void setMaxRows(int max) throws SQLException {
+        delegate.setMaxRows(max);
+        maxRows = max;
+    }
+
+    @Override
+    public void setLargeMaxRows(long max) throws SQLException {
+        delegate.setLargeMaxRows(max);
+        maxRows = max;
+    }
+
+    @Override
+    public int getMaxRows() throws SQLException {
+        checkOpen();
+        return connection.backend().nativeMaxRows() ? delegate.getMaxRows() : (int) Math.min(Integer.MAX_VALUE, maxRows);
+    }
+
+    @Override
+    public long getLargeMaxRows() throws SQLException {
+        checkOpen();
+        return connection.backend().nativeMaxRows() ? delegate.getLargeMaxRows() : maxRows;
+    }
+
+    /** Cancels the running execution on the target statement that runs it. */
+    @Override
+    public void cancel() throws SQLException {
+        checkOpen();
+        active().cancel();
     }
 
     @Override
@@ -492,7 +570,7 @@ public class NlsqlStatement<D extends Statement> extends DelegatingStatement<D> 
 
     protected final void checkOpen() throws SQLException {
         if (closed) {
-            Closed.STATEMENT.getMaxRows();
+            throw Closed.error("statement");
         }
     }
 

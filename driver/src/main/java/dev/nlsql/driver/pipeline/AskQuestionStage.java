@@ -35,7 +35,7 @@ public final class AskQuestionStage implements QuestionStage {
 
     /** Always refuses: {@link SQLException} HY000 "no translator configured". */
     @Override
-    public Translation translate(String text, QuestionContext context) throws SQLException {
+    public Translation translate(String text, java.util.List<Object> boundValues, QuestionContext context) throws SQLException {
         throw new SQLException("cannot answer a question: no translator configured (nlsql.stages="
                 + context.config().stagesClass() + " has none); send SQL instead, or use a build with the NL dialect",
                 SqlStates.GENERAL_ERROR);

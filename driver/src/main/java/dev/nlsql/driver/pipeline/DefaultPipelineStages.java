@@ -30,7 +30,7 @@ public class DefaultPipelineStages implements PipelineStages {
     }
 
     @Override
-    public StatementPolicy policy(Backend backend, BackendSession session, NlsqlConfig config) {
+    public StatementPolicy policy(Backend backend, BackendSession session, ScratchObjects scratch, NlsqlConfig config) {
         return new PassThroughPolicy(config.policyMode() == dev.nlsql.policy.PolicyMode.AUDIT ? "audit" : "pass-through");
     }
 

@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * The record stage for one execution of a {@link Plan}: collects timings, bound parameters,
@@ -21,7 +20,7 @@ public final class Execution {
 
     private final StatementPipeline pipeline;
     private final Plan plan;
-    private final String id = UUID.randomUUID().toString();
+    private final String id = Ids.next();
     private final Instant time = Instant.now();
     private final long created = System.nanoTime();
     private long started;
@@ -76,8 +75,14 @@ public final class Execution {
         finish();
     }
 
+    /** The execution produced an update count that nlsql has not seen (yet): row count -1 unless {@link #updated} follows. */
+    public void updateCountUnknown() {
+        rows = -1;
+    }
+
     /** The result set produced: reads its columns and starts the digest. */
     public void resultSet(ResultSet raw) throws SQLException {
+        rows = 0;
         ResultSetMetaData md = raw.getMetaData();
         columnCount = md.getColumnCount();
         List<ProvenanceRecord.Column> cols = new ArrayList<>(columnCount);

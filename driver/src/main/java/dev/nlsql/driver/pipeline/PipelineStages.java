@@ -26,8 +26,11 @@ public interface PipelineStages {
      *
      * @param backend the engine (dialect for re-rendering)
      * @param session where scratch lives ({@code scratchSchema} null: no scratch)
+     * @param scratch the objects in scratch, kept current by the pipeline (for the policy's
+     *     scratch catalog: {@code contains(name)}, {@code version()})
      */
-    StatementPolicy policy(Backend backend, BackendSession session, NlsqlConfig config) throws SQLException;
+    StatementPolicy policy(Backend backend, BackendSession session, ScratchObjects scratch, NlsqlConfig config)
+            throws SQLException;
 
     /**
      * Where records go, or null for none. The store is shared and owned by the stages (the

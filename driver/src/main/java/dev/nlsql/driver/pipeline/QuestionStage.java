@@ -20,10 +20,13 @@ public interface QuestionStage {
      * Translates a question.
      *
      * @param text the statement text as the caller sent it ({@code ASK ...})
+     * @param boundValues the values the caller bound to the question's {@code ?} markers, in
+     *     order (a {@code PreparedStatement} of a question is translated at each execution, with
+     *     its values); empty for a plain {@code Statement}. Unbound positions are null.
      * @param context the source connection (raw, for schema reading only) and its backend
      * @return the SQL to police and run, with its parameters
      * @throws SQLException HY000 when the model fails or no translator is configured, 42000
      *     when the question is malformed
      */
-    Translation translate(String text, QuestionContext context) throws SQLException;
+    Translation translate(String text, java.util.List<Object> boundValues, QuestionContext context) throws SQLException;
 }

@@ -14,7 +14,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
@@ -39,6 +38,7 @@ public final class StatementPipeline {
     private final String user;
     private final String targetUrl;
     private final QuestionContext questionContext;
+    private final ScratchObjects scratch = new ScratchObjects();
     private volatile String schemaHash;
     private volatile boolean schemaHashRead;
 
@@ -55,12 +55,13 @@ public final class StatementPipeline {
         this.config = config;
         this.stages = stages;
         this.questions = stages.questionStage(config);
-        this.policy = stages.policy(backend, session, config);
+        refreshScratch();
+        this.policy = stages.policy(backend, session, scratch, config);
         this.store = config.provenanceEnabled() ? stages.provenanceStore(config) : null;
         this.digests = store == null ? null : stages.resultDigests(config);
         this.user = user;
         this.targetUrl = targetUrl;
-        this.questionContext = new QuestionContext(source, backend, session, config);
+        this.questionContext = new QuestionContext(source, backend, session, config, policy);
     }
 
     /**
@@ -71,15 +72,28 @@ public final class StatementPipeline {
      *     (HY000), 22023 for null text
      */
     public Plan plan(String text) throws SQLException {
-        return plan(text, false);
+        return plan(text, List.of(), false);
     }
 
     /** As {@link #plan}, for {@code prepareCall}: policed with {@link StatementPolicy#checkCall}. */
     public Plan planCall(String text) throws SQLException {
-        return plan(text, true);
+        return plan(text, List.of(), true);
     }
 
-    private Plan plan(String text, boolean call) throws SQLException {
+    /**
+     * As {@link #plan}, for a question prepared with {@code ?} markers: translated at execution
+     * with the values the caller bound ({@link QuestionStage#translate}).
+     */
+    public Plan planQuestion(String text, List<Object> boundValues) throws SQLException {
+        return plan(text, boundValues, false);
+    }
+
+    /** Whether {@code text} is a question (the classify stage alone; cheap). */
+    public boolean isQuestion(String text) {
+        return text != null && questions.isQuestion(text);
+    }
+
+    private Plan plan(String text, List<Object> boundValues, boolean call) throws SQLException {
         long t0 = System.nanoTime();
         Translation translation = null;
         String sql = text;
@@ -92,7 +106,7 @@ public final class StatementPipeline {
                     throw new SQLException("a question (ASK ...) cannot be run with prepareCall; use a Statement or PreparedStatement",
                             SqlStates.SYNTAX_ERROR);
                 }
-                translation = questions.translate(text, questionContext);
+                translation = questions.translate(text, boundValues, questionContext);
                 sql = translation.sql();
             }
             long t1 = System.nanoTime();
@@ -104,6 +118,26 @@ public final class StatementPipeline {
             recordRefusal(text, translation, e);
             throw e;
         }
+    }
+
+    /**
+     * Re-reads the scratch schema's objects from the engine (after a scratch write). A failure to
+     * read leaves the previous set: the policy then refuses what it cannot route.
+     */
+    public void refreshScratch() {
+        if (session.scratchSchema() == null) {
+            return;
+        }
+        try {
+            scratch.replaceAll(backend.scratchObjects(source, session));
+        } catch (SQLException e) {
+            // keep the last known set
+        }
+    }
+
+    /** The objects in scratch, as last read. */
+    public ScratchObjects scratch() {
+        return scratch;
     }
 
     /** Starts recording one execution of {@code plan}; null when nothing is recorded. */
@@ -124,7 +158,7 @@ public final class StatementPipeline {
         if (store == null) {
             return;
         }
-        ProvenanceRecord.Builder b = baseRecord(UUID.randomUUID().toString(), Instant.now(), text, translation)
+        ProvenanceRecord.Builder b = baseRecord(Ids.next(), Instant.now(), text, translation)
                 .sql(translation == null ? null : translation.sql())
                 .decision("refused")
                 .rule(e instanceof PolicyException pe ? pe.rule() : translation == null && questions.isQuestion(text) ? "translate" : "refused")
