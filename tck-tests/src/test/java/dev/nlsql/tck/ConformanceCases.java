@@ -77,7 +77,7 @@ final class ConformanceCases {
                 (a, db) -> assertTrue(a.contains("rows=1000 sum=500500"), a)));
         c.add(new ConformanceCase("cursor_position", ConformanceCases::cursorPosition, ANY));
         c.add(new ConformanceCase("result_set_attributes", ConformanceCases::resultSetAttributes, ANY));
-        // duckdb_jdbc 2.0 ignores Statement.setMaxRows: all 5 rows come back there.
+        // duckdb_jdbc 2.0 ignores Statement.setMaxRows: all 5 rows come back there (nlsql applies it).
         c.add(new ConformanceCase("max_rows", ConformanceCases::maxRows,
                 (a, db) -> assertTrue(a.contains(db.engine == Engine.DUCKDB ? "rows=5" : "rows=2"), a)));
         c.add(new ConformanceCase("fetch_size_and_timeout", ConformanceCases::fetchSizeAndTimeout, ANY));
