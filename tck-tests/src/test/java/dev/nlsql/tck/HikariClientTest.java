@@ -97,6 +97,27 @@ class HikariClientTest {
         }
     }
 
+    /** The other way pools are configured: {@code dataSourceClassName} and bean properties. */
+    @ParameterizedTest
+    @EnumSource(value = Engine.class, names = {"SQLITE", "POSTGRESQL"})
+    void poolOverTheNlsqlDataSource(Engine engine) throws Exception {
+        try (TckDatabase db = TckDatabase.create(engine)) {
+            HikariConfig config = new HikariConfig();
+            config.setDataSourceClassName("dev.nlsql.driver.NlsqlDataSource");
+            config.addDataSourceProperty("url", db.nlsqlUrl());
+            config.setMaximumPoolSize(2);
+            config.setPoolName("tck-ds-" + engine.id);
+            try (HikariDataSource pool = new HikariDataSource(config)) {
+                Map<Integer, String> expected = Map.of(1, "AC/DC", 2, "Guns N' Roses", 3, "Sigur Rós",
+                        4, "Björk", 5, "Anonymous");
+                assertEquals(50, pointQueries(pool, expected, 50));
+                try (Connection c = pool.getConnection()) {
+                    assertTrue(c.getMetaData().getURL().startsWith("jdbc:nlsql:"), c.getMetaData().getURL());
+                }
+            }
+        }
+    }
+
     private static int pointQueries(HikariDataSource pool, Map<Integer, String> expected, int n) throws SQLException {
         int ok = 0;
         for (int i = 0; i < n; i++) {
