@@ -140,15 +140,38 @@ public final class Demo {
         }
     }
 
-    /** Runs an ASK / EXPLAIN ASK question; prints the rows or why it could not be answered. */
+    /**
+     * Runs an ASK / EXPLAIN ASK question; prints the rows or why it could not be answered. For an
+     * ASK, the SQL it runs (from EXPLAIN ASK) is printed first, in full.
+     */
     private void ask(Connection conn, String question) {
         out.println();
         out.println("  nlsql> " + question);
-        try (PreparedStatement ps = conn.prepareStatement(question); ResultSet rs = ps.executeQuery()) {
-            table.print(rs);
+        try {
+            if (question.regionMatches(true, 0, "ASK ", 0, 4)) {
+                explain(conn, "EXPLAIN " + question);
+            }
+            try (PreparedStatement ps = conn.prepareStatement(question); ResultSet rs = ps.executeQuery()) {
+                table.print(rs);
+            }
         } catch (SQLException e) {
             out.println("  ASK is not available here: " + e.getMessage() + " (SQLState " + e.getSQLState() + ")."
                     + " No answer is shown rather than a guessed one.");
+        }
+    }
+
+    /** Prints the {@code sql}, {@code parameters} and {@code source} columns of an EXPLAIN ASK, in full. */
+    private void explain(Connection conn, String explain) throws SQLException {
+        try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery(explain)) {
+            java.sql.ResultSetMetaData md = rs.getMetaData();
+            if (rs.next()) {
+                for (int i = 1; i <= md.getColumnCount(); i++) {
+                    String label = md.getColumnLabel(i).toLowerCase(java.util.Locale.ROOT);
+                    if (label.equals("sql") || label.equals("parameters") || label.equals("source")) {
+                        out.println("  " + label + ": " + rs.getString(i));
+                    }
+                }
+            }
         }
     }
 }
