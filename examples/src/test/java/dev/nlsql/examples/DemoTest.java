@@ -14,7 +14,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Runs the demo on the shared Chinook and Northwind databases through {@code jdbc:nlsql:} and
- * checks its SQL results against what the raw SQLite driver answers for the same queries.
+ * checks its SQL results against what the raw SQLite driver answers for the same queries, that
+ * the write aimed at the source is refused, and that every question is shown with its answer or
+ * with the reason it has none.
  */
 class DemoTest {
 
@@ -38,6 +40,10 @@ class DemoTest {
                 }
             }
             assertTrue(out.contains("=== " + s.name()), out);
+            for (String q : s.questions()) {
+                assertTrue(out.contains("  nlsql> " + q + "\n"), "question not shown: " + q);
+            }
+            assertTrue(out.contains("  SQL> " + s.write() + "\n  refused"), "the write to the source was not refused:\n" + out);
         }
     }
 }
