@@ -248,6 +248,37 @@ class PipelineWiringTest {
                 assertEquals("3", last().placeholders().get("__NUM_1__").value());
                 assertEquals("42000", assertThrows(SQLException.class, ps::addBatch).getSQLState());
             }
+            // EXPLAIN ASK: the translate stage's result comes back; nothing is policed or executed
+            int policed = RecordingStages.POLICED.size();
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("EXPLAIN ASK the name of artist 5")) {
+                assertSame(s, rs.getStatement());
+                assertEquals("sql", rs.getMetaData().getColumnLabel(1));
+                assertEquals(java.sql.Types.DOUBLE, rs.getMetaData().getColumnType(3));
+                assertTrue(rs.next());
+                assertEquals("SELECT Name FROM Artist WHERE ArtistId = ?", rs.getString("sql"));
+                assertEquals("[5]", rs.getString(2));
+                assertNull(rs.getObject(3));
+                assertFalse(rs.next());
+                assertFalse(rs.next(), "next() past the end keeps answering false");
+            }
+            assertEquals(policed, RecordingStages.POLICED.size());
+            assertEquals("explain", last().rule());
+            assertEquals(1, last().rowCount());
+            try (Statement s = c.createStatement()) {
+                assertTrue(s.execute("EXPLAIN ASK the name of artist 6"));
+                try (ResultSet rs = s.getResultSet()) {
+                    assertTrue(rs.next());
+                    assertEquals("[6]", rs.getString(2));
+                }
+                assertEquals("42000", assertThrows(SQLException.class, () -> s.executeUpdate("EXPLAIN ASK the name of artist 6")).getSQLState());
+            }
+            try (PreparedStatement ps = c.prepareStatement("EXPLAIN ASK the name of artist ?")) {
+                ps.setInt(1, 7);
+                try (ResultSet rs = ps.executeQuery()) {
+                    assertTrue(rs.next());
+                    assertEquals("[7]", rs.getString(2));
+                }
+            }
             // a question whose translation the policy refuses is recorded with the translation
             assertEquals("HY000", assertThrows(SQLException.class, () -> c.createStatement().executeQuery("ASK something else")).getSQLState());
         }

@@ -33,6 +33,13 @@ public class TranslatingStages extends RecordingStages {
                     throw new SQLException("the test translator knows one question only", "HY000");
                 }
                 Object value = m.group(1).equals("?") ? boundValues.get(0) : Integer.valueOf(m.group(1));
+                if (text.trim().toUpperCase(java.util.Locale.ROOT).startsWith("EXPLAIN")) {
+                    return new Translation("SELECT Name FROM Artist WHERE ArtistId = ?", List.of(value), text, Map.of(),
+                            Map.of("name", "fixed-test-translator"),
+                            new dev.nlsql.driver.pipeline.ExplainResult(List.of("sql", "parameters", "translation_ms"),
+                                    List.of(java.sql.Types.VARCHAR, java.sql.Types.VARCHAR, java.sql.Types.DOUBLE),
+                                    List.of(java.util.Arrays.asList("SELECT Name FROM Artist WHERE ArtistId = ?", "[" + value + "]", null))));
+                }
                 return new Translation("SELECT Name FROM Artist WHERE ArtistId = ?", List.of(value),
                         text.replaceAll("\\d+", "__NUM_1__"),
                         Map.of("__NUM_1__", new ProvenanceRecord.Placeholder("NUM", String.valueOf(value))),

@@ -66,7 +66,9 @@ public class NlsqlPreparedStatement<D extends PreparedStatement> extends Delegat
             return plan;
         }
         Plan p = pipeline.planQuestion(question, ParameterCollector.boundValues(delegate));
-        prepareTranslated(p);
+        if (p.explain() == null) {
+            prepareTranslated(p);
+        }
         lastPlan = p;
         return p;
     }
@@ -99,6 +101,9 @@ public class NlsqlPreparedStatement<D extends PreparedStatement> extends Delegat
     public ResultSet executeQuery() throws SQLException {
         checkOpen();
         Plan p = planForExecution();
+        if (p.explain() != null) {
+            return explainResult(p);
+        }
         PreparedStatement t = target(p);
         Execution ex = begin(p);
         return wrapResult(run(p.scratchWrite(), ex, t::executeQuery), ex);
@@ -108,6 +113,10 @@ public class NlsqlPreparedStatement<D extends PreparedStatement> extends Delegat
     public boolean execute() throws SQLException {
         checkOpen();
         Plan p = planForExecution();
+        if (p.explain() != null) {
+            explainResult(p);
+            return true;
+        }
         PreparedStatement t = target(p);
         Execution ex = begin(p);
         boolean hasResult = run(p.scratchWrite(), ex, t::execute);
@@ -119,6 +128,9 @@ public class NlsqlPreparedStatement<D extends PreparedStatement> extends Delegat
     public int executeUpdate() throws SQLException {
         checkOpen();
         Plan p = planForExecution();
+        if (p.explain() != null) {
+            throw NlsqlStatement.explainIsAQuery();
+        }
         PreparedStatement t = target(p);
         Execution ex = begin(p);
         int n = run(p.scratchWrite(), ex, t::executeUpdate);
@@ -132,6 +144,9 @@ public class NlsqlPreparedStatement<D extends PreparedStatement> extends Delegat
     public long executeLargeUpdate() throws SQLException {
         checkOpen();
         Plan p = planForExecution();
+        if (p.explain() != null) {
+            throw NlsqlStatement.explainIsAQuery();
+        }
         PreparedStatement t = target(p);
         Execution ex = begin(p);
         long n = run(p.scratchWrite(), ex, t::executeLargeUpdate);
@@ -151,7 +166,7 @@ public class NlsqlPreparedStatement<D extends PreparedStatement> extends Delegat
         if (plan != null) {
             return delegate.getMetaData();
         }
-        return lastPlan == null ? null : ((PreparedStatement) active()).getMetaData();
+        return lastPlan == null || lastPlan.explain() != null ? null : ((PreparedStatement) active()).getMetaData();
     }
 
     @Override

@@ -160,9 +160,23 @@ public class NlsqlStatement<D extends Statement> extends DelegatingStatement<D> 
         T call(Statement target, String sql) throws SQLException;
     }
 
+    /** For {@code EXPLAIN ASK}: the translate stage's result, recorded like a query, nothing executed. */
+    protected final ResultSet explainResult(Plan plan) throws SQLException {
+        Execution ex = pipeline.begin(plan);
+        ResultSet rs = run(false, ex, () -> plan.explain().toResultSet());
+        return wrapResult(rs, ex);
+    }
+
+    static SQLException explainIsAQuery() {
+        return new SQLException("EXPLAIN ASK returns a result set: use executeQuery or execute", SqlStates.SYNTAX_ERROR);
+    }
+
     private ResultSet query(String sql, SqlCall<ResultSet> call) throws SQLException {
         checkOpen();
         Plan plan = pipeline.plan(sql);
+        if (plan.explain() != null) {
+            return explainResult(plan);
+        }
         Execution ex = pipeline.begin(plan);
         Statement t = target(plan);
         ResultSet rs = run(plan.scratchWrite(), ex, () -> t == delegate ? call.call(t, plan.sql())
@@ -173,6 +187,10 @@ public class NlsqlStatement<D extends Statement> extends DelegatingStatement<D> 
     private boolean exec(String sql, SqlCall<Boolean> call) throws SQLException {
         checkOpen();
         Plan plan = pipeline.plan(sql);
+        if (plan.explain() != null) {
+            explainResult(plan);
+            return true;
+        }
         Execution ex = pipeline.begin(plan);
         Statement t = target(plan);
         boolean hasResult = run(plan.scratchWrite(), ex, () -> t == delegate ? call.call(t, plan.sql())
@@ -199,6 +217,9 @@ public class NlsqlStatement<D extends Statement> extends DelegatingStatement<D> 
     private long update(String sql, SqlCall<Long> call) throws SQLException {
         checkOpen();
         Plan plan = pipeline.plan(sql);
+        if (plan.explain() != null) {
+            throw explainIsAQuery();
+        }
         Execution ex = pipeline.begin(plan);
         Statement t = target(plan);
         long n = run(plan.scratchWrite(), ex, () -> t == delegate ? call.call(t, plan.sql())
@@ -280,7 +301,7 @@ public class NlsqlStatement<D extends Statement> extends DelegatingStatement<D> 
     public void addBatch(String sql) throws SQLException {
         checkOpen();
         Plan plan = pipeline.plan(sql);
-        if (!plan.parameters().isEmpty()) {
+        if (!plan.parameters().isEmpty() || plan.explain() != null) {
             throw new SQLException("a question with bound values cannot be batched; execute it on its own",
                     SqlStates.SYNTAX_ERROR);
         }

@@ -18,6 +18,11 @@ import java.util.List;
 public record Plan(String text, String sql, List<Object> parameters, PolicyDecision decision, Translation translation,
         double translateMs, double parseMs) {
 
+    /** The result to return instead of executing ({@code EXPLAIN ASK}), or null. */
+    public ExplainResult explain() {
+        return translation == null ? null : translation.explain();
+    }
+
     /** Whether the policy classified it as a write to scratch objects only. */
     public boolean scratchWrite() {
         return decision.kind() == StatementKind.SCRATCH_WRITE;

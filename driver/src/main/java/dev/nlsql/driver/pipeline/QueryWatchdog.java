@@ -8,7 +8,8 @@ import java.util.concurrent.locks.LockSupport;
  * Cancels statements that run past their deadline, for engines whose driver ignores
  * {@code setQueryTimeout} while a query runs (xerial SQLite). One daemon thread checks the
  * registered statements every 50 ms; arming a statement costs two volatile writes, so the
- * normal path stays cheap. Precision: the timeout plus up to 50 ms.
+ * normal path stays cheap. Precision: the timeout plus up to 50 ms. The thread ends after 10 s
+ * with no open watched statement and starts again on demand.
  */
 public final class QueryWatchdog {
 
@@ -22,6 +23,7 @@ public final class QueryWatchdog {
     }
 
     private static final long PERIOD_NANOS = 50_000_000L;
+    private static final int IDLE_PERIODS_BEFORE_EXIT = 200;
     private static final QueryWatchdog INSTANCE = new QueryWatchdog();
 
     private final Set<Watched> watched = ConcurrentHashMap.newKeySet();
@@ -41,8 +43,8 @@ public final class QueryWatchdog {
                 if (thread == null) {
                     Thread t = new Thread(this::loop, "nlsql-query-watchdog");
                     t.setDaemon(true);
-                    t.start();
                     thread = t;
+                    t.start();
                 }
             }
         }
@@ -53,8 +55,23 @@ public final class QueryWatchdog {
     }
 
     private void loop() {
+        int idle = 0;
         while (true) {
             LockSupport.parkNanos(PERIOD_NANOS);
+            if (watched.isEmpty()) {
+                // nothing open for a while: stop (so an unloaded driver class loader is not kept alive)
+                if (++idle >= IDLE_PERIODS_BEFORE_EXIT) {
+                    synchronized (this) {
+                        if (watched.isEmpty()) {
+                            thread = null;
+                            return;
+                        }
+                    }
+                    idle = 0;
+                }
+                continue;
+            }
+            idle = 0;
             long now = System.nanoTime();
             for (Watched w : watched) {
                 long d = w.deadlineNanos();

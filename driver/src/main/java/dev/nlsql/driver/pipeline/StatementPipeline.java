@@ -108,6 +108,12 @@ public final class StatementPipeline {
                 }
                 translation = questions.translate(text, boundValues, questionContext);
                 sql = translation.sql();
+                if (translation.explain() != null) {
+                    // EXPLAIN ASK: shown, never executed, so nothing to police
+                    long t1 = System.nanoTime();
+                    return new Plan(text, sql, List.of(), new PolicyDecision(dev.nlsql.policy.StatementKind.QUERY, sql,
+                            "explain", false), translation, (t1 - t0) / 1e6, 0);
+                }
             }
             long t1 = System.nanoTime();
             PolicyDecision decision = call ? policy.checkCall(sql) : policy.check(sql);
