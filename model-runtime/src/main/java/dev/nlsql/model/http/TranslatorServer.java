@@ -124,10 +124,10 @@ public final class TranslatorServer implements AutoCloseable {
         return served.get();
     }
 
-    /** Stops listening (waits up to one second for requests in flight). */
+    /** Stops listening at once; requests in flight are cut off. */
     @Override
     public void close() {
-        server.stop(1);
+        server.stop(0);
         pool.shutdown();
         try {
             pool.awaitTermination(2, TimeUnit.SECONDS);
