@@ -9,15 +9,14 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * Loads Spider's {@code tables.json} into one {@link SchemaContext} per database, using the
- * original (case-preserving) table and column names, Spider's column types upper-cased
- * ({@code TEXT}, {@code NUMBER}, {@code TIME}, {@code BOOLEAN}, {@code OTHERS}), primary keys
- * and foreign keys.
+ * original (case-preserving) table and column names, Spider's column types as written there
+ * ({@code text}, {@code number}, {@code time}, {@code boolean}, {@code others}), primary keys
+ * and foreign keys: the form the model is trained on.
  */
 public final class SpiderTables {
 
@@ -67,7 +66,7 @@ public final class SpiderTables {
                 continue; // the "*" pseudo-column
             }
             perTable.get(t).add(new SchemaContext.Column(columns.get(c).get(1).asText(),
-                    types.get(c).asText().toUpperCase(Locale.ROOT), pks.contains(c)));
+                    types.get(c).asText(), pks.contains(c)));
         }
         List<SchemaContext.Table> tables = new ArrayList<>();
         for (int t = 0; t < tableNames.size(); t++) {

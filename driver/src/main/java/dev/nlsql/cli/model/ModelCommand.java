@@ -1,0 +1,18 @@
+package dev.nlsql.cli.model;
+
+import picocli.CommandLine.Command;
+
+/** {@code model}: the translator's evaluation and serving commands. */
+@Command(name = "model", mixinStandardHelpOptions = true,
+        description = "The NL-to-SQL model: evaluate it on Spider, serve it over an OpenAI-compatible API.",
+        subcommands = {EvalCommand.class, ServeCommand.class})
+public final class ModelCommand implements Runnable {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}
