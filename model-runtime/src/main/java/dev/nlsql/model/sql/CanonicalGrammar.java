@@ -1,0 +1,360 @@
+package dev.nlsql.model.sql;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A recursive-descent recogniser for the canonical SQL the model emits, used both to validate a
+ * finished statement and, during decoding, to tell whether a prefix can still grow into a valid
+ * one (the idea of PICARD, Scholak et al., EMNLP 2021: reject inadmissible tokens while
+ * decoding). Grammar, with pointers {@code TAB}, {@code COL}, {@code PH}:
+ *
+ * <pre>
+ * query  := core [(INTERSECT|UNION|EXCEPT) query]
+ * core   := SELECT [DISTINCT] item {, item} FROM TAB {JOIN TAB [ON COL = COL {AND COL = COL}]}
+ *           [WHERE cond] [GROUP_BY COL {, COL} [HAVING cond]] [ORDER_BY expr [ASC|DESC] {, ...}]
+ *           [LIMIT (Nk|PH)]
+ * item   := * | expr
+ * expr   := term {(+|-|/) term}
+ * term   := COL | Nk | PH | (COUNT|SUM|AVG|MIN|MAX) ( [DISTINCT] (*|expr) ) | ( query ) | ( expr )
+ * cond   := pred {(AND|OR) pred}
+ * pred   := expr ( cmp expr | [NOT] IN ( query ) | [NOT] (LIKE|LIKE_CONTAINS|LIKE_PREFIX|LIKE_SUFFIX) PH
+ *           | [NOT] BETWEEN expr AND expr | IS [NOT] NULL )
+ * </pre>
+ * A complete statement must also be scoped (every column belongs to a table in the FROM of its
+ * SELECT or an enclosing one; no table twice in one FROM) and use every placeholder it is given.
+ */
+public final class CanonicalGrammar {
+
+    /** Outcome of a check. */
+    public enum Status {
+        /** No continuation can make this a valid statement. */
+        INVALID,
+        /** A proper prefix of some valid statement. */
+        VIABLE,
+        /** A valid statement (and possibly also a prefix of a longer one). */
+        COMPLETE
+    }
+
+    private static final class Incomplete extends RuntimeException {
+        Incomplete() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static final class Invalid extends RuntimeException {
+        Invalid() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static final Set<String> CMP = Set.of("=", "!=", "<", ">", "<=", ">=");
+    private static final Set<String> AGG = Set.of("COUNT", "SUM", "AVG", "MIN", "MAX");
+    private static final Set<String> LIKES = Set.of("LIKE", "LIKE_CONTAINS", "LIKE_PREFIX", "LIKE_SUFFIX");
+
+    private final List<SqlToken> toks;
+    private int pos;
+    private boolean scopeError;
+
+    private static final class Scope {
+        final Scope parent;
+        final Set<Integer> tables = new HashSet<>();
+        final List<Integer> columnTables = new ArrayList<>();
+
+        Scope(Scope parent) {
+            this.parent = parent;
+        }
+
+        boolean sees(int table) {
+            for (Scope s = this; s != null; s = s.parent) {
+                if (s.tables.contains(table)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    private CanonicalGrammar(List<SqlToken> toks) {
+        this.toks = toks;
+    }
+
+    /**
+     * Checks a token sequence (without the final EOS).
+     *
+     * @param tokens the canonical tokens so far
+     * @param placeholders the placeholders the statement must use, each at least once
+     * @return INVALID, VIABLE (can be continued) or COMPLETE (valid as it stands)
+     */
+    public static Status check(List<SqlToken> tokens, Set<String> placeholders) {
+        for (SqlToken t : tokens) {
+            if (t.type() == SqlToken.Type.PH && !placeholders.contains(t.placeholder())) {
+                return Status.INVALID;
+            }
+            if (t.type() == SqlToken.Type.KW && t.keyword() == Keywords.EOS) {
+                return Status.INVALID;
+            }
+        }
+        CanonicalGrammar g = new CanonicalGrammar(tokens);
+        try {
+            g.query(null);
+        } catch (Incomplete e) {
+            return Status.VIABLE;
+        } catch (Invalid e) {
+            return Status.INVALID;
+        }
+        if (g.pos != tokens.size()) {
+            return Status.INVALID;
+        }
+        if (g.scopeError) {
+            return Status.VIABLE;
+        }
+        Set<String> used = new HashSet<>();
+        for (SqlToken t : tokens) {
+            if (t.type() == SqlToken.Type.PH) {
+                used.add(t.placeholder());
+            }
+        }
+        return used.containsAll(placeholders) ? Status.COMPLETE : Status.VIABLE;
+    }
+
+    /** True when the tokens form a complete valid statement. */
+    public static boolean isValid(List<SqlToken> tokens, Set<String> placeholders) {
+        return check(tokens, placeholders) == Status.COMPLETE;
+    }
+
+    // ---- recogniser ----
+
+    private SqlToken peek() {
+        return pos < toks.size() ? toks.get(pos) : null;
+    }
+
+    /** True if the next token is the keyword; at the end of input, false (the optional part is absent). */
+    private boolean at(String kw) {
+        SqlToken t = peek();
+        return t != null && t.is(kw);
+    }
+
+    private SqlToken next() {
+        if (pos >= toks.size()) {
+            throw new Incomplete();
+        }
+        return toks.get(pos++);
+    }
+
+    private void expect(String kw) {
+        if (!next().is(kw)) {
+            throw new Invalid();
+        }
+    }
+
+    private void query(Scope parent) {
+        core(parent);
+        if (at("INTERSECT") || at("UNION") || at("EXCEPT")) {
+            pos++;
+            query(parent);
+        }
+    }
+
+    private void core(Scope parent) {
+        Scope s = new Scope(parent);
+        expect("SELECT");
+        if (at("DISTINCT")) {
+            pos++;
+        }
+        item(s);
+        while (at(",")) {
+            pos++;
+            item(s);
+        }
+        expect("FROM");
+        table(s);
+        while (at("JOIN")) {
+            pos++;
+            table(s);
+            if (at("ON")) {
+                pos++;
+                joinEq(s);
+                while (at("AND")) {
+                    pos++;
+                    joinEq(s);
+                }
+            }
+        }
+        if (at("WHERE")) {
+            pos++;
+            cond(s);
+        }
+        if (at("GROUP_BY")) {
+            pos++;
+            column(s);
+            while (at(",")) {
+                pos++;
+                column(s);
+            }
+            if (at("HAVING")) {
+                pos++;
+                cond(s);
+            }
+        }
+        if (at("ORDER_BY")) {
+            pos++;
+            orderItem(s);
+            while (at(",")) {
+                pos++;
+                orderItem(s);
+            }
+        }
+        if (at("LIMIT")) {
+            pos++;
+            SqlToken t = next();
+            if (!(t.type() == SqlToken.Type.PH || isNumber(t))) {
+                throw new Invalid();
+            }
+        }
+        for (int table : s.columnTables) {
+            if (!s.sees(table)) {
+                scopeError = true;
+            }
+        }
+    }
+
+    private void table(Scope s) {
+        SqlToken t = next();
+        if (t.type() != SqlToken.Type.TAB || !s.tables.add(t.table())) {
+            throw new Invalid();
+        }
+    }
+
+    private void joinEq(Scope s) {
+        column(s);
+        expect("=");
+        column(s);
+    }
+
+    private void column(Scope s) {
+        SqlToken t = next();
+        if (t.type() != SqlToken.Type.COL) {
+            throw new Invalid();
+        }
+        s.columnTables.add(t.table());
+    }
+
+    private void orderItem(Scope s) {
+        expr(s);
+        if (at("ASC") || at("DESC")) {
+            pos++;
+        }
+    }
+
+    private void item(Scope s) {
+        if (at("*")) {
+            pos++;
+            return;
+        }
+        expr(s);
+    }
+
+    private void expr(Scope s) {
+        term(s);
+        while (at("+") || at("-") || at("/")) {
+            pos++;
+            term(s);
+        }
+    }
+
+    private static boolean isNumber(SqlToken t) {
+        return t.type() == SqlToken.Type.KW && Keywords.ALL.get(t.keyword()).matches("N\\d+");
+    }
+
+    private void term(Scope s) {
+        SqlToken t = next();
+        if (t.type() == SqlToken.Type.COL) {
+            s.columnTables.add(t.table());
+            return;
+        }
+        if (t.type() == SqlToken.Type.PH || isNumber(t)) {
+            return;
+        }
+        if (t.type() != SqlToken.Type.KW) {
+            throw new Invalid();
+        }
+        String k = Keywords.ALL.get(t.keyword());
+        if (AGG.contains(k)) {
+            expect("(");
+            if (at("DISTINCT")) {
+                pos++;
+            }
+            if (at("*")) {
+                pos++;
+            } else {
+                expr(s);
+            }
+            expect(")");
+            return;
+        }
+        if (k.equals("(")) {
+            SqlToken n = peek();
+            if (n == null) {
+                throw new Incomplete();
+            }
+            if (n.is("SELECT")) {
+                query(s);
+            } else {
+                expr(s);
+            }
+            expect(")");
+            return;
+        }
+        throw new Invalid();
+    }
+
+    private void cond(Scope s) {
+        pred(s);
+        while (at("AND") || at("OR")) {
+            pos++;
+            pred(s);
+        }
+    }
+
+    private void pred(Scope s) {
+        expr(s);
+        SqlToken t = next();
+        if (t.type() != SqlToken.Type.KW) {
+            throw new Invalid();
+        }
+        String k = Keywords.ALL.get(t.keyword());
+        if (CMP.contains(k)) {
+            expr(s);
+            return;
+        }
+        if (k.equals("IS")) {
+            if (at("NOT")) {
+                pos++;
+            }
+            expect("NULL");
+            return;
+        }
+        if (k.equals("NOT")) {
+            t = next();
+            k = t.type() == SqlToken.Type.KW ? Keywords.ALL.get(t.keyword()) : "";
+        }
+        if (k.equals("IN")) {
+            expect("(");
+            query(s);
+            expect(")");
+        } else if (LIKES.contains(k)) {
+            if (next().type() != SqlToken.Type.PH) {
+                throw new Invalid();
+            }
+        } else if (k.equals("BETWEEN")) {
+            expr(s);
+            expect("AND");
+            expr(s);
+        } else {
+            throw new Invalid();
+        }
+    }
+}
