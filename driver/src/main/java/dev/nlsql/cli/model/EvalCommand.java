@@ -71,6 +71,9 @@ public final class EvalCommand implements Callable<Integer> {
     @Mixin
     RemoteModelOptions remote;
 
+    @Mixin
+    LocalModelOptions local;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter outWriter = spec.commandLine().getOut();
@@ -104,7 +107,7 @@ public final class EvalCommand implements Callable<Integer> {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
         List<EvalOutcome> outcomes;
-        Translator translator = remote.remote() ? remote.client() : LocalModel.open();
+        Translator translator = remote.remote() ? remote.client() : local.open();
         try (translator;
                 SpiderEvaluator evaluator = new SpiderEvaluator(translator, schemas, new SpiderEvaluator.Options(
                         databases, queryTimeoutMs, 100_000, candidates, 5000))) {

@@ -7,7 +7,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,16 +38,16 @@ public final class ServeCommand implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE}; unset variable: no token required)", defaultValue = "NLSQL_SERVE_API_KEY")
     String apiKeyEnv;
 
-    @Option(names = "--stop-after-s", hidden = true, description = "stop after this many seconds (tests)")
-    Long stopAfterSeconds;
-
     @Mixin
     RemoteModelOptions remote;
+
+    @Mixin
+    LocalModelOptions local;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        Translator translator = remote.remote() ? remote.client() : LocalModel.open();
+        Translator translator = remote.remote() ? remote.client() : local.open();
         CountDownLatch stop = new CountDownLatch(1);
         try (translator;
                 TranslatorServer server = TranslatorServer.start(translator,
@@ -57,10 +56,10 @@ public final class ServeCommand implements Callable<Integer> {
             Runtime.getRuntime().addShutdownHook(hook);
             out.println("serving " + translator.identity().shortForm() + " at " + server.baseUrl());
             out.flush();
-            if (stopAfterSeconds != null) {
-                stop.await(stopAfterSeconds, TimeUnit.SECONDS);
-            } else {
-                stop.await();
+            try {
+                stop.await(); // until the JVM shuts down (Ctrl-C) or this thread is interrupted
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
