@@ -126,7 +126,7 @@ public final class DjlTranslator implements Translator {
         mustUse.addAll(inText);
         try (NDManager local = manager.newSubManager()) {
             BeamSearch search = new BeamSearch(model, Math.max(beam, request.maxCandidates()), model.config().maxSql() - 1);
-            List<BeamSearch.Hypothesis> hyps = search.search(local, enc, mustUse);
+            List<BeamSearch.Hypothesis> hyps = search.search(local, enc, mustUse, request.maxCandidates());
             List<Candidate> out = new ArrayList<>();
             for (BeamSearch.Hypothesis h : hyps) {
                 if (out.size() >= request.maxCandidates()) {

@@ -54,6 +54,17 @@ public final class BeamSearch {
      * @return finished valid hypotheses, best first (possibly empty)
      */
     public List<Hypothesis> search(NDManager m, Encoded enc, Set<String> placeholders) {
+        return search(m, enc, placeholders, beamSize);
+    }
+
+    /**
+     * Decodes one input, stopping as soon as {@code wanted} finished hypotheses score better than
+     * every live one (scores only fall as hypotheses grow, so no later one can overtake them).
+     *
+     * @param wanted how many hypotheses the caller needs (at most the beam size)
+     */
+    public List<Hypothesis> search(NDManager m, Encoded enc, Set<String> placeholders, int wanted) {
+        int need = Math.max(1, Math.min(wanted, beamSize));
         NDArray[] pre = Batch.prefixArrays(m, List.of(enc), model.config().featuresPerWord());
         PointerTransformer.PrefixState ps = model.encodePrefix(m, pre[0], pre[1], pre[2], pre[3], pre[4], pre[5], false);
         int lp = enc.length();
@@ -122,7 +133,7 @@ public final class BeamSearch {
             next.sort(Comparator.comparingDouble(b -> -b.score()));
             beams = next.size() > beamSize ? next.subList(0, beamSize) : next;
             done.sort(Comparator.comparingDouble(h -> -h.score()));
-            if (done.size() >= beamSize && (beams.isEmpty() || beams.get(0).score() < done.get(beamSize - 1).score())) {
+            if (done.size() >= need && (beams.isEmpty() || beams.get(0).score() < done.get(need - 1).score())) {
                 break;
             }
         }

@@ -1,0 +1,117 @@
+package dev.nlsql.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nlsql.model.data.SpiderSchemas;
+import dev.nlsql.model.vault.IdVault;
+import dev.nlsql.model.vault.MaskedQuestion;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The shipped model on a real Spider dev database (SQLite): every candidate runs and keeps the placeholders. */
+class DjlTranslatorTest {
+
+    private static final Pattern PH = Pattern.compile("__(STR|NUM|DATE|ID)_\\d+__");
+    private static DjlTranslator translator;
+    private static SchemaContext schema;
+    private static Path db;
+
+    @BeforeAll
+    static void load() throws Exception {
+        translator = DjlTranslator.fromClasspath(4);
+        Path spider = SharedData.spider();
+        schema = SpiderSchemas.load(spider.resolve("tables.json")).get("concert_singer");
+        db = spider.resolve("database/concert_singer/concert_singer.sqlite");
+    }
+
+    @AfterAll
+    static void close() {
+        translator.close();
+    }
+
+    @Test
+    void identityIsTheWeightsSha256() throws Exception {
+        try (InputStream in = DjlTranslator.class.getResourceAsStream(DjlTranslator.RESOURCE)) {
+            String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(in.readAllBytes()));
+            assertEquals(sha, translator.identity().weightsSha256());
+        }
+        assertEquals(DjlTranslator.NAME, translator.identity().name());
+        assertTrue(translator.identity().decodeConfig().contains("constrained=true"));
+    }
+
+    @Test
+    void candidatesExecuteAndKeepPlaceholdersExactly() throws Exception {
+        List<String> questions = List.of(
+                "How many singers do we have?",
+                "What are the names of singers older than 30?",
+                "Show the names of the singers from 'France'.",
+                "What is the average age of singers from \"Netherlands\"?",
+                "List the name of each stadium and the number of concerts held there.",
+                "Which year had the most concerts?");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
+            for (String q : questions) {
+                MaskedQuestion mq = IdVault.mask(q);
+                List<Candidate> cands = translator.translate(new TranslationRequest(schema, mq.text(), mq.placeholderKinds(), "sqlite", 3));
+                assertFalse(cands.isEmpty(), "no candidate for " + q);
+                for (Candidate cand : cands) {
+                    Set<String> used = new TreeSet<>();
+                    Matcher m = PH.matcher(cand.sql());
+                    List<Object> params = new ArrayList<>();
+                    StringBuilder sb = new StringBuilder();
+                    while (m.find()) {
+                        used.add(m.group());
+                        params.add(mq.slots().get(m.group()).value());
+                        m.appendReplacement(sb, "?");
+                    }
+                    m.appendTail(sb);
+                    assertEquals(new TreeSet<>(mq.slots().keySet()), used, cand.sql());
+                    try (PreparedStatement ps = c.prepareStatement(sb.toString())) {
+                        for (int i = 0; i < params.size(); i++) {
+                            ps.setObject(i + 1, params.get(i) instanceof java.math.BigDecimal b ? b.doubleValue() : params.get(i));
+                        }
+                        try (ResultSet rs = ps.executeQuery()) {
+                            while (rs.next()) {
+                                // runs to completion
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void latencyIsReported() throws Exception {
+        MaskedQuestion mq = IdVault.mask("What are the names of singers older than 30 ordered by age?");
+        TranslationRequest req = new TranslationRequest(schema, mq.text(), mq.placeholderKinds(), "sqlite", 1);
+        translator.translate(req);
+        List<Long> ms = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            long t0 = System.nanoTime();
+            translator.translate(req);
+            ms.add((System.nanoTime() - t0) / 1_000_000);
+        }
+        Collections.sort(ms);
+        System.out.println("DjlTranslator p50 " + ms.get(3) + " ms on " + Map.of("threads", System.getProperty("ai.djl.pytorch.num_threads")));
+        assertTrue(ms.get(3) < 5_000, "p50 " + ms.get(3) + " ms");
+    }
+}
