@@ -11,6 +11,11 @@ public final class ModelCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    /** Runs {@code model ...} on its own, e.g. {@code java -cp ... dev.nlsql.cli.model.ModelCommand eval --limit 10}. */
+    public static void main(String[] args) {
+        System.exit(new picocli.CommandLine(new ModelCommand()).execute(args));
+    }
+
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
