@@ -60,8 +60,8 @@ public final class EvalCommand implements Callable<Integer> {
             defaultValue = "10000")
     long queryTimeoutMs;
 
-    @Option(names = "--candidates", description = "candidates asked per question (default: ${DEFAULT-VALUE})",
-            defaultValue = "1")
+    @Option(names = "--candidates", description = "candidates asked per question; the first that passes the checks "
+            + "and executes is scored (default: ${DEFAULT-VALUE})", defaultValue = "4")
     int candidates;
 
     @Option(names = "--progress-every", description = "progress line every N questions (default: ${DEFAULT-VALUE})",

@@ -44,8 +44,9 @@ import java.util.function.Consumer;
  * query read-only with a per-query timeout, and compares the results with
  * {@link ResultComparator}.
  *
- * <p>Of several candidates the first that passes the checks is taken (the first one when none
- * does). Not thread-safe; one run at a time.
+ * <p>Only a candidate that passes every check is run, as in the NL dialect. Of several
+ * candidates the first that passes the checks and executes without error is taken (else the
+ * first valid one, else the first). Not thread-safe; one run at a time.
  */
 public final class SpiderEvaluator implements AutoCloseable {
 
@@ -160,51 +161,74 @@ public final class SpiderEvaluator implements AutoCloseable {
                     false, false, false, false, false, translationError == null ? "no candidate" : translationError, latencyMs);
         }
 
-        String sql = null;
-        SqlCheck.Result check = null;
-        boolean exact = false;
-        PlaceholderSql.JdbcSql jdbc = null;
-        for (Candidate c : candidates) {
-            PlaceholderSql.JdbcSql j = PlaceholderSql.toJdbc(c.sql());
-            SqlCheck.Result r = SqlCheck.check(j.sql(), schema);
-            boolean x = PlaceholderSql.exact(c.sql(), kinds.keySet());
-            if (sql == null || (r.schemaValid() && x)) {
-                sql = c.sql();
-                check = r;
-                exact = x;
-                jdbc = j;
-            }
-            if (r.schemaValid() && x) {
-                break;
-            }
-        }
-
         List<List<Object>> gold;
         try {
             gold = query(db.connection(), e.query(), List.of());
         } catch (SQLException ex) {
-            return new EvalOutcome(e.index(), e.dbId(), e.hardness(), e.question(), masked.text(), kinds, e.query(), sql,
-                    check.parses(), check.schemaValid(), exact, false, false, "gold query failed: " + ex.getMessage(), latencyMs);
+            Attempt first = check(candidates.get(0), schema, kinds);
+            return outcome(e, masked, kinds, first, false, "gold query failed: " + ex.getMessage(), latencyMs);
         }
+        Attempt chosen = null;
+        for (Candidate c : candidates) {
+            Attempt a = check(c, schema, kinds);
+            if (a.valid()) {
+                a = execute(a, masked, db);
+            }
+            if (chosen == null || (a.valid() && !chosen.valid()) || (a.rows() != null && chosen.rows() == null)) {
+                chosen = a;
+            }
+            if (chosen.rows() != null) {
+                break;
+            }
+        }
+        boolean same = chosen.rows() != null && ResultComparator.sameResult(gold, chosen.rows(), e.goldOrdered());
+        return outcome(e, masked, kinds, chosen, same, chosen.error(), latencyMs);
+    }
+
+    /**
+     * One candidate and what became of it.
+     *
+     * @param rows its result, or {@code null} when it was not run or failed
+     * @param error why it is unusable, or {@code null}
+     */
+    private record Attempt(String sql, SqlCheck.Result check, boolean exact, PlaceholderSql.JdbcSql jdbc,
+            List<List<Object>> rows, String error) {
+
+        /** Passes every check: only such SQL is ever run, as in the NL dialect. */
+        boolean valid() {
+            return check.schemaValid() && exact;
+        }
+    }
+
+    private static Attempt check(Candidate c, SchemaContext schema, Map<String, String> kinds) {
+        PlaceholderSql.JdbcSql j = PlaceholderSql.toJdbc(c.sql());
+        SqlCheck.Result r = SqlCheck.check(j.sql(), schema);
+        boolean exact = PlaceholderSql.exact(c.sql(), kinds.keySet());
+        String error = r.problem() != null ? r.problem()
+                : exact ? null : "placeholders differ: uses " + PlaceholderSql.used(c.sql()) + ", given " + kinds.keySet();
+        return new Attempt(c.sql(), r, exact, j, null, error);
+    }
+
+    private Attempt execute(Attempt a, MaskedQuestion masked, Db db) {
         List<Object> params = new ArrayList<>();
-        for (String name : jdbc.parameters()) {
+        for (String name : a.jdbc().parameters()) {
             Slot slot = masked.slots().get(name);
             if (slot == null) {
-                return new EvalOutcome(e.index(), e.dbId(), e.hardness(), e.question(), masked.text(), kinds, e.query(), sql,
-                        check.parses(), check.schemaValid(), exact, false, false, "invented placeholder " + name, latencyMs);
+                return new Attempt(a.sql(), a.check(), a.exact(), a.jdbc(), null, "invented placeholder " + name);
             }
             params.add(jdbcValue(slot, db.values()));
         }
         try {
-            List<List<Object>> predicted = query(db.connection(), jdbc.sql(), params);
-            boolean same = ResultComparator.sameResult(gold, predicted, e.goldOrdered());
-            return new EvalOutcome(e.index(), e.dbId(), e.hardness(), e.question(), masked.text(), kinds, e.query(), sql,
-                    check.parses(), check.schemaValid(), exact, true, same, check.problem(), latencyMs);
+            return new Attempt(a.sql(), a.check(), a.exact(), a.jdbc(), query(db.connection(), a.jdbc().sql(), params), null);
         } catch (SQLException ex) {
-            return new EvalOutcome(e.index(), e.dbId(), e.hardness(), e.question(), masked.text(), kinds, e.query(), sql,
-                    check.parses(), check.schemaValid(), exact, false, false,
-                    check.problem() != null ? check.problem() : "execution failed: " + ex.getMessage(), latencyMs);
+            return new Attempt(a.sql(), a.check(), a.exact(), a.jdbc(), null, "execution failed: " + ex.getMessage());
         }
+    }
+
+    private static EvalOutcome outcome(SpiderExample e, MaskedQuestion masked, Map<String, String> kinds, Attempt a,
+            boolean correct, String error, double latencyMs) {
+        return new EvalOutcome(e.index(), e.dbId(), e.hardness(), e.question(), masked.text(), kinds, e.query(), a.sql(),
+                a.check().parses(), a.check().schemaValid(), a.exact(), a.rows() != null, correct, error, latencyMs);
     }
 
     /**

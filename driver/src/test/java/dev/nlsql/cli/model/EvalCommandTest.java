@@ -26,11 +26,11 @@ class EvalCommandTest {
     void evalThroughTheHttpApiWritesReportAndChart(@TempDir Path out) throws Exception {
         Path spider = SpiderEvaluatorTest.spiderDir();
         Map<String, SchemaContext> schemas = SpiderTables.load(spider.resolve("tables.json"));
-        List<SpiderExample> pets = SpiderDataset.load(spider.resolve("dev.json")).stream()
-                .filter(e -> e.dbId().equals("pets_1")).limit(10).toList();
+        List<SpiderExample> concerts = SpiderDataset.load(spider.resolve("dev.json")).stream()
+                .filter(e -> e.dbId().equals("concert_singer")).limit(10).toList();
         OracleTranslator oracle = new OracleTranslator();
         try (SpiderEvaluator ev = new SpiderEvaluator(oracle, schemas, SpiderEvaluator.Options.defaults(spider.resolve("database")))) {
-            for (SpiderExample e : pets) {
+            for (SpiderExample e : concerts) {
                 oracle.learn(e, ev.mask(e));
             }
         }
@@ -40,18 +40,18 @@ class EvalCommandTest {
             CommandLine cli = new CommandLine(new ModelCommand());
             cli.setOut(new PrintWriter(stdout));
             cli.setErr(new PrintWriter(stderr));
-            int rc = cli.execute("eval", "--spider", spider.toString(), "--db", "pets_1", "--limit", "10",
-                    "--url", server.baseUrl(), "--out", out.toString(), "--name", "pets", "--progress-every", "5");
+            int rc = cli.execute("eval", "--spider", spider.toString(), "--db", "concert_singer", "--limit", "10",
+                    "--url", server.baseUrl(), "--out", out.toString(), "--name", "concerts", "--progress-every", "5");
             assertEquals(0, rc, stderr.toString());
             assertTrue(stdout.toString().contains("execution accuracy: 100.0% (10/10)"), stdout.toString());
             assertTrue(stderr.toString().contains("[10/10] EX 100.0%"), stderr.toString());
             assertEquals(10, server.served());
         }
-        EvalReport report = EvalReport.read(out.resolve("pets.json"));
+        EvalReport report = EvalReport.read(out.resolve("concerts.json"));
         assertEquals(10, report.summary().questions());
         assertEquals(1.0, report.summary().executionAccuracy());
         assertEquals("openai:nlsql", report.model().name());
-        assertTrue(Files.size(out.resolve("pets.png")) > 1000);
+        assertTrue(Files.size(out.resolve("concerts.png")) > 1000);
     }
 
     @Test

@@ -96,7 +96,9 @@ class SpiderEvaluatorTest {
             EvalOutcome o = ev.evaluate(q);
             assertTrue(o.parses());
             assertFalse(o.schemaValid());
+            assertFalse(o.executed());
             assertFalse(o.correct());
+            assertTrue(o.error().contains("singers_typo"), o.error());
         }
         try (SpiderEvaluator ev = evaluator(fixed("SELEKT count(*) FROM singer"))) {
             EvalOutcome o = ev.evaluate(q);
@@ -108,6 +110,30 @@ class SpiderEvaluatorTest {
             assertFalse(o.placeholdersExact());
             assertFalse(o.executed());
             assertTrue(o.error().contains("__STR_7__"), o.error());
+        }
+    }
+
+    @Test
+    void firstCandidateThatRunsIsScored() throws Exception {
+        SpiderExample q = subset.get(0); // How many singers do we have?
+        Translator two = new Translator() {
+            @Override
+            public List<Candidate> translate(dev.nlsql.model.TranslationRequest request) {
+                return List.of(new Candidate("SELECT count(*) FROM nosuch", -0.1), // invalid: never run
+                        new Candidate("SELECT count(*) FROM singer ORDER BY 1 LIMIT 1 INTERSECT SELECT 1", -0.2), // SQLite rejects
+                        new Candidate("SELECT count(*) FROM singer", -0.3),
+                        new Candidate("SELECT 0", -0.4));
+            }
+
+            @Override
+            public ModelIdentity identity() {
+                return new ModelIdentity("two-test", "22".repeat(32), "none");
+            }
+        };
+        try (SpiderEvaluator ev = evaluator(two)) {
+            EvalOutcome o = ev.evaluate(q);
+            assertEquals("SELECT count(*) FROM singer", o.predictedSql());
+            assertTrue(o.correct());
         }
     }
 
