@@ -85,8 +85,14 @@ class DjlTranslatorTest {
                     m.appendTail(sb);
                     assertEquals(new TreeSet<>(mq.slots().keySet()), used, cand.sql());
                     try (PreparedStatement ps = c.prepareStatement(sb.toString())) {
+                        System.out.println(q + " -> " + cand.sql());
                         for (int i = 0; i < params.size(); i++) {
-                            ps.setObject(i + 1, params.get(i) instanceof java.math.BigDecimal b ? b.doubleValue() : params.get(i));
+                            Object v = params.get(i);
+                            if (v instanceof java.math.BigDecimal b) {
+                                // integral numbers bind as integers: SQLite refuses LIMIT 30.0
+                                v = b.stripTrailingZeros().scale() <= 0 ? (Object) b.longValue() : (Object) b.doubleValue();
+                            }
+                            ps.setObject(i + 1, v);
                         }
                         try (ResultSet rs = ps.executeQuery()) {
                             while (rs.next()) {

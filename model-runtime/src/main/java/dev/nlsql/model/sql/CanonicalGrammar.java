@@ -12,15 +12,15 @@ import java.util.Set;
  * decoding). Grammar, with pointers {@code TAB}, {@code COL}, {@code PH}:
  *
  * <pre>
- * query  := core [(INTERSECT|UNION|EXCEPT) query]
+ * query  := core [(INTERSECT|UNION|EXCEPT) query]     (a core with ORDER_BY or LIMIT must be the last)
  * core   := SELECT [DISTINCT] item {, item} FROM TAB {JOIN TAB [ON COL = COL {AND COL = COL}]}
  *           [WHERE cond] [GROUP_BY COL {, COL} [HAVING cond]] [ORDER_BY expr [ASC|DESC] {, ...}]
- *           [LIMIT (Nk|PH)]
+ *           [LIMIT (Nk|NUM placeholder)]
  * item   := * | expr
  * expr   := term {(+|-|/) term}
- * term   := COL | Nk | PH | (COUNT|SUM|AVG|MIN|MAX) ( [DISTINCT] (*|expr) ) | ( query ) | ( expr )
+ * term   := COL | Nk | PH | COUNT ( [DISTINCT] (*|expr) ) | (SUM|AVG|MIN|MAX) ( [DISTINCT] expr ) | ( query ) | ( expr )
  * cond   := pred {(AND|OR) pred}
- * pred   := expr ( cmp expr | [NOT] IN ( query ) | [NOT] (LIKE|LIKE_CONTAINS|LIKE_PREFIX|LIKE_SUFFIX) PH
+ * pred   := expr ( cmp expr | [NOT] IN ( query ) | [NOT] (LIKE|LIKE_CONTAINS|LIKE_PREFIX|LIKE_SUFFIX) (STR|ID placeholder)
  *           | [NOT] BETWEEN expr AND expr | IS [NOT] NULL )
  * </pre>
  * A complete statement must also be scoped (every column belongs to a table in the FROM of its
@@ -151,14 +151,18 @@ public final class CanonicalGrammar {
     }
 
     private void query(Scope parent) {
-        core(parent);
+        boolean ordered = core(parent);
         if (at("INTERSECT") || at("UNION") || at("EXCEPT")) {
+            if (ordered) {
+                throw new Invalid();
+            }
             pos++;
             query(parent);
         }
     }
 
-    private void core(Scope parent) {
+    /** Parses one SELECT; true when it has ORDER BY or LIMIT (then no set operator may follow). */
+    private boolean core(Scope parent) {
         Scope s = new Scope(parent);
         expect("SELECT");
         if (at("DISTINCT")) {
@@ -199,7 +203,9 @@ public final class CanonicalGrammar {
                 cond(s);
             }
         }
+        boolean ordered = false;
         if (at("ORDER_BY")) {
+            ordered = true;
             pos++;
             orderItem(s);
             while (at(",")) {
@@ -208,9 +214,11 @@ public final class CanonicalGrammar {
             }
         }
         if (at("LIMIT")) {
+            ordered = true;
             pos++;
             SqlToken t = next();
-            if (!(t.type() == SqlToken.Type.PH || isNumber(t))) {
+            boolean numericPh = t.type() == SqlToken.Type.PH && t.placeholder().startsWith("__NUM_");
+            if (!(numericPh || isNumber(t))) {
                 throw new Invalid();
             }
         }
@@ -219,6 +227,7 @@ public final class CanonicalGrammar {
                 scopeError = true;
             }
         }
+        return ordered;
     }
 
     private void table(Scope s) {
@@ -288,6 +297,9 @@ public final class CanonicalGrammar {
                 pos++;
             }
             if (at("*")) {
+                if (!k.equals("COUNT")) {
+                    throw new Invalid();
+                }
                 pos++;
             } else {
                 expr(s);
@@ -346,7 +358,8 @@ public final class CanonicalGrammar {
             query(s);
             expect(")");
         } else if (LIKES.contains(k)) {
-            if (next().type() != SqlToken.Type.PH) {
+            SqlToken p = next();
+            if (p.type() != SqlToken.Type.PH || !(p.placeholder().startsWith("__STR_") || p.placeholder().startsWith("__ID_"))) {
                 throw new Invalid();
             }
         } else if (k.equals("BETWEEN")) {
