@@ -28,7 +28,8 @@ import java.util.regex.Matcher;
  * The project's own NL→SQL model behind the {@link Translator} interface: a small pointer
  * transformer (DJL, PyTorch engine) with grammar- and schema-constrained beam search. Every
  * candidate it returns parses under the canonical grammar, names only tables and columns of the
- * request's schema, and uses every placeholder of the request and no other.
+ * request's schema, and uses every placeholder of the request and no other. When the first beam
+ * search finds no valid statement, a second one with a beam of {@value #RETRY_BEAM} runs.
  *
  * <p>Weights load from the class path ({@value #RESOURCE}) or a file; their SHA-256 is the model
  * identity. Runs on the first GPU when the engine sees one (the CUDA native artefact on the class
@@ -42,6 +43,11 @@ public final class DjlTranslator implements Translator {
     public static final String RESOURCE = "/dev/nlsql/model/nlsql-pointer-v1.bin";
     /** Model name recorded in provenance. */
     public static final String NAME = "nlsql-pointer-v1";
+
+    /** Longest statement decoded, in canonical tokens (Spider's longest train queries need about 60). */
+    public static final int MAX_TOKENS = 60;
+    /** Beam width of the second attempt when the first finds no valid statement. */
+    public static final int RETRY_BEAM = 8;
 
     private final NDManager manager;
     private final PointerTransformer model;
@@ -61,7 +67,7 @@ public final class DjlTranslator implements Translator {
         }
         this.featurizer = new Featurizer(model.config());
         this.identity = new ModelIdentity(NAME, sha256(weights),
-                "beam=" + beam + ",maxLen=" + (model.config().maxSql() - 1) + ",constrained=true");
+                "beam=" + beam + ",maxLen=" + MAX_TOKENS + ",retryBeam=" + RETRY_BEAM + ",constrained=true");
     }
 
     /**
@@ -125,8 +131,20 @@ public final class DjlTranslator implements Translator {
         Set<String> mustUse = new LinkedHashSet<>(required);
         mustUse.addAll(inText);
         try (NDManager local = manager.newSubManager()) {
-            BeamSearch search = new BeamSearch(model, Math.max(beam, request.maxCandidates()), model.config().maxSql() - 1);
-            List<BeamSearch.Hypothesis> hyps = search.search(local, enc, mustUse, request.maxCandidates());
+            BeamSearch search = new BeamSearch(model, Math.max(beam, request.maxCandidates()), MAX_TOKENS);
+            Set<Long> numeric = new java.util.HashSet<>();
+            for (int ti = 0; ti < request.schema().tables().size(); ti++) {
+                List<SchemaContext.Column> cols = request.schema().tables().get(ti).columns();
+                for (int ci = 0; ci < cols.size(); ci++) {
+                    if (Featurizer.typeClass(cols.get(ci).type()) == 1) {
+                        numeric.add(dev.nlsql.model.sql.CanonicalGrammar.columnKey(ti, ci));
+                    }
+                }
+            }
+            List<BeamSearch.Hypothesis> hyps = search.search(local, enc, mustUse, request.maxCandidates(), numeric);
+            if (hyps.isEmpty() && beam < RETRY_BEAM) {
+                hyps = new BeamSearch(model, RETRY_BEAM, MAX_TOKENS).search(local, enc, mustUse, request.maxCandidates(), numeric);
+            }
             List<Candidate> out = new ArrayList<>();
             for (BeamSearch.Hypothesis h : hyps) {
                 if (out.size() >= request.maxCandidates()) {

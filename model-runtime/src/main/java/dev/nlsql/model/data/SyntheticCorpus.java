@@ -5,6 +5,7 @@ import dev.nlsql.model.nn.Featurizer;
 import dev.nlsql.model.nn.Words;
 import dev.nlsql.model.sql.CanonicalGrammar;
 import dev.nlsql.model.sql.SqlToken;
+import dev.nlsql.model.vault.IdVault;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +22,8 @@ import java.util.Random;
  * counts, HAVING, ordering (ascending/descending, top-k), and joins along foreign keys. Templates:
  * count, list one or two columns, filter by text / number / pattern, aggregate, group-count,
  * arg-max group, order, superlative, top-k, FK join listing, FK join with filter, FK join
- * group-count, and anti-join ({@code NOT IN}). Every record is checked by {@link CanonicalGrammar}.
+ * group-count, and anti-join ({@code NOT IN}). Every record is checked by {@link CanonicalGrammar},
+ * and dropped when the vault would mask anything more in its question (schema names with digits).
  */
 public final class SyntheticCorpus {
 
@@ -73,6 +75,10 @@ public final class SyntheticCorpus {
                 continue;
             }
             if (!CanonicalGrammar.isValid(g.sql, g.ph.keySet())) {
+                continue;
+            }
+            if (!IdVault.mask(q).text().equals(q)) {
+                // a schema name with digits ("line 1") would be masked at run time: not a faithful record
                 continue;
             }
             out.add(new Example(e.getKey(), e.getValue(), q, g.ph, List.copyOf(g.sql), "synthetic"));

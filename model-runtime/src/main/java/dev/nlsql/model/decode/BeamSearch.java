@@ -64,6 +64,16 @@ public final class BeamSearch {
      * @param wanted how many hypotheses the caller needs (at most the beam size)
      */
     public List<Hypothesis> search(NDManager m, Encoded enc, Set<String> placeholders, int wanted) {
+        return search(m, enc, placeholders, wanted, Set.of());
+    }
+
+    /**
+     * As {@link #search(NDManager, Encoded, Set, int)}, also refusing comparisons of numeric
+     * columns with text placeholders.
+     *
+     * @param numericColumns {@link CanonicalGrammar#columnKey} of numeric columns
+     */
+    public List<Hypothesis> search(NDManager m, Encoded enc, Set<String> placeholders, int wanted, Set<Long> numericColumns) {
         int need = Math.max(1, Math.min(wanted, beamSize));
         NDArray[] pre = Batch.prefixArrays(m, List.of(enc), model.config().featuresPerWord());
         PointerTransformer.PrefixState ps = model.encodePrefix(m, pre[0], pre[1], pre[2], pre[3], pre[4], pre[5], false);
@@ -108,7 +118,7 @@ public final class BeamSearch {
                     }
                     double score = b.score() + logp[base + j];
                     if (j == Keywords.EOS) {
-                        if (CanonicalGrammar.check(b.tokens(), placeholders) == CanonicalGrammar.Status.COMPLETE) {
+                        if (CanonicalGrammar.check(b.tokens(), placeholders, numericColumns) == CanonicalGrammar.Status.COMPLETE) {
                             done.add(new Hypothesis(b.tokens(), score));
                             accepted++;
                         }
@@ -119,8 +129,8 @@ public final class BeamSearch {
                     CanonicalGrammar.Status st = cache.get(cacheKey);
                     List<SqlToken> extended = new ArrayList<>(b.tokens());
                     extended.add(t);
-                    if (st == null || t.type() == SqlToken.Type.TAB) {
-                        st = CanonicalGrammar.check(extended, placeholders);
+                    if (st == null || t.type() != SqlToken.Type.KW) {
+                        st = CanonicalGrammar.check(extended, placeholders, numericColumns);
                         cache.put(cacheKey, st);
                     }
                     if (st == CanonicalGrammar.Status.INVALID) {

@@ -20,11 +20,14 @@ import java.util.Set;
  * expr   := term {(+|-|/) term}
  * term   := COL | Nk | PH | COUNT ( [DISTINCT] (*|expr) ) | (SUM|AVG|MIN|MAX) ( [DISTINCT] expr ) | ( query ) | ( expr )
  * cond   := pred {(AND|OR) pred}
- * pred   := expr ( cmp expr | [NOT] IN ( query ) | [NOT] (LIKE|LIKE_CONTAINS|LIKE_PREFIX|LIKE_SUFFIX) (STR|ID placeholder)
+ * pred   := expr ( cmp expr | [NOT] IN ( query ) | [NOT] (LIKE|LIKE_CONTAINS|LIKE_PREFIX|LIKE_SUFFIX) (STR|NUM|ID placeholder)
  *           | [NOT] BETWEEN expr AND expr | IS [NOT] NULL )
  * </pre>
+ * No aggregate directly in a WHERE clause (only inside a sub-query there).
  * A complete statement must also be scoped (every column belongs to a table in the FROM of its
- * SELECT or an enclosing one; no table twice in one FROM) and use every placeholder it is given.
+ * SELECT or an enclosing one; no table twice in one FROM; a join condition compares columns of two
+ * different tables already joined) and use every placeholder it is given. Columns after the FROM
+ * clause are checked as soon as they appear; those of the SELECT list when the statement ends.
  */
 public final class CanonicalGrammar {
 
@@ -55,6 +58,7 @@ public final class CanonicalGrammar {
     private static final Set<String> LIKES = Set.of("LIKE", "LIKE_CONTAINS", "LIKE_PREFIX", "LIKE_SUFFIX");
 
     private final List<SqlToken> toks;
+    private final Set<Long> numericColumns;
     private int pos;
     private boolean scopeError;
 
@@ -62,6 +66,10 @@ public final class CanonicalGrammar {
         final Scope parent;
         final Set<Integer> tables = new HashSet<>();
         final List<Integer> columnTables = new ArrayList<>();
+        /** FROM and JOIN clauses are finished: later columns must be visible at once. */
+        boolean fromDone;
+        /** Inside this SELECT's WHERE clause, where aggregates are not allowed. */
+        boolean inWhere;
 
         Scope(Scope parent) {
             this.parent = parent;
@@ -77,8 +85,14 @@ public final class CanonicalGrammar {
         }
     }
 
-    private CanonicalGrammar(List<SqlToken> toks) {
+    private CanonicalGrammar(List<SqlToken> toks, Set<Long> numericColumns) {
         this.toks = toks;
+        this.numericColumns = numericColumns;
+    }
+
+    /** Key of a column in the {@code numericColumns} set of {@link #check(List, Set, Set)}. */
+    public static long columnKey(int table, int column) {
+        return ((long) table << 32) | column;
     }
 
     /**
@@ -89,6 +103,16 @@ public final class CanonicalGrammar {
      * @return INVALID, VIABLE (can be continued) or COMPLETE (valid as it stands)
      */
     public static Status check(List<SqlToken> tokens, Set<String> placeholders) {
+        return check(tokens, placeholders, Set.of());
+    }
+
+    /**
+     * Checks a token sequence, also refusing a comparison of a numeric column with a text
+     * ({@code STR}) placeholder.
+     *
+     * @param numericColumns {@link #columnKey} of the schema's numeric columns
+     */
+    public static Status check(List<SqlToken> tokens, Set<String> placeholders, Set<Long> numericColumns) {
         for (SqlToken t : tokens) {
             if (t.type() == SqlToken.Type.PH && !placeholders.contains(t.placeholder())) {
                 return Status.INVALID;
@@ -97,7 +121,7 @@ public final class CanonicalGrammar {
                 return Status.INVALID;
             }
         }
-        CanonicalGrammar g = new CanonicalGrammar(tokens);
+        CanonicalGrammar g = new CanonicalGrammar(tokens, numericColumns);
         try {
             g.query(null);
         } catch (Incomplete e) {
@@ -187,9 +211,12 @@ public final class CanonicalGrammar {
                 }
             }
         }
+        s.fromDone = pos < toks.size();
         if (at("WHERE")) {
             pos++;
+            s.inWhere = true;
             cond(s);
+            s.inWhere = false;
         }
         if (at("GROUP_BY")) {
             pos++;
@@ -238,9 +265,20 @@ public final class CanonicalGrammar {
     }
 
     private void joinEq(Scope s) {
-        column(s);
+        int a = joinColumn(s);
         expect("=");
-        column(s);
+        int b = joinColumn(s);
+        if (a == b) {
+            throw new Invalid();
+        }
+    }
+
+    private int joinColumn(Scope s) {
+        SqlToken t = next();
+        if (t.type() != SqlToken.Type.COL || !s.tables.contains(t.table())) {
+            throw new Invalid();
+        }
+        return t.table();
     }
 
     private void column(Scope s) {
@@ -248,7 +286,14 @@ public final class CanonicalGrammar {
         if (t.type() != SqlToken.Type.COL) {
             throw new Invalid();
         }
-        s.columnTables.add(t.table());
+        use(s, t.table());
+    }
+
+    private void use(Scope s, int table) {
+        if (s.fromDone && !s.sees(table)) {
+            throw new Invalid();
+        }
+        s.columnTables.add(table);
     }
 
     private void orderItem(Scope s) {
@@ -281,7 +326,7 @@ public final class CanonicalGrammar {
     private void term(Scope s) {
         SqlToken t = next();
         if (t.type() == SqlToken.Type.COL) {
-            s.columnTables.add(t.table());
+            use(s, t.table());
             return;
         }
         if (t.type() == SqlToken.Type.PH || isNumber(t)) {
@@ -292,6 +337,9 @@ public final class CanonicalGrammar {
         }
         String k = Keywords.ALL.get(t.keyword());
         if (AGG.contains(k)) {
+            if (s.inWhere) {
+                throw new Invalid();
+            }
             expect("(");
             if (at("DISTINCT")) {
                 pos++;
@@ -332,14 +380,22 @@ public final class CanonicalGrammar {
     }
 
     private void pred(Scope s) {
+        int lhs = pos;
         expr(s);
+        boolean numericLhs = pos == lhs + 1 && toks.get(lhs).type() == SqlToken.Type.COL
+                && numericColumns.contains(columnKey(toks.get(lhs).table(), toks.get(lhs).column()));
         SqlToken t = next();
         if (t.type() != SqlToken.Type.KW) {
             throw new Invalid();
         }
         String k = Keywords.ALL.get(t.keyword());
         if (CMP.contains(k)) {
+            int rhs = pos;
             expr(s);
+            if (numericLhs && pos == rhs + 1 && toks.get(rhs).type() == SqlToken.Type.PH
+                    && toks.get(rhs).placeholder().startsWith("__STR_")) {
+                throw new Invalid();
+            }
             return;
         }
         if (k.equals("IS")) {
@@ -359,7 +415,7 @@ public final class CanonicalGrammar {
             expect(")");
         } else if (LIKES.contains(k)) {
             SqlToken p = next();
-            if (p.type() != SqlToken.Type.PH || !(p.placeholder().startsWith("__STR_") || p.placeholder().startsWith("__ID_"))) {
+            if (p.type() != SqlToken.Type.PH || p.placeholder().startsWith("__DATE_")) {
                 throw new Invalid();
             }
         } else if (k.equals("BETWEEN")) {

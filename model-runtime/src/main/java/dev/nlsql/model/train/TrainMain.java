@@ -23,14 +23,16 @@ import java.util.Map;
  * <pre>
  * java -cp ... dev.nlsql.model.train.TrainMain --spider ../shared/data/spider --out /tmp/ckpt \
  *      [--steps 3000] [--batch 24] [--lr 1e-3] [--warmup 200] [--synthetic 4000] [--seed 7]
- *      [--ckpt-minutes 5] [--max-minutes 0] [--resume] [--export weights.bin] [--tiny] [--limit 0]
+ *      [--ckpt-minutes 5] [--max-minutes 0] [--stop-at 0] [--resume] [--export weights.bin] [--tiny] [--limit 0]
  * </pre>
  * Data: Spider train ({@code train_spider_min.json} with {@code tables.json}; never {@code dev.json})
  * plus a synthetic templated corpus over the train schemas. Every 20 steps it prints step, loss,
  * tokens/s, elapsed and estimated time left; every {@code --ckpt-minutes} it writes
  * {@code <out>/checkpoint.bin} (step, fp32 weights, Adam moments) and {@code <out>/model.bin} (the
  * shipped half-precision form), and reports the loss on a 3% held-out slice of the train databases.
- * {@code --resume} continues from {@code <out>/checkpoint.bin}. {@code --export} writes the final
+ * {@code --max-minutes} stops after that much wall time and {@code --stop-at} after that step (the
+ * learning-rate schedule still follows {@code --steps}, so a run cut short by time is reproduced by
+ * the same arguments with {@code --stop-at} the step it reached). {@code --resume} continues from {@code <out>/checkpoint.bin}. {@code --export} writes the final
  * half-precision weights there too. Exit status 0 on success, 2 on bad arguments.
  */
 public final class TrainMain {
@@ -50,6 +52,7 @@ public final class TrainMain {
         double ckptMinutes = Double.parseDouble(a.getOrDefault("ckpt-minutes", "5"));
         double maxMinutes = Double.parseDouble(a.getOrDefault("max-minutes", "0"));
         int limit = Integer.parseInt(a.getOrDefault("limit", "0"));
+        int stopAt = Integer.parseInt(a.getOrDefault("stop-at", "0"));
         ModelConfig cfg = a.containsKey("tiny") ? ModelConfig.tiny() : ModelConfig.standard();
         Files.createDirectories(out);
 
@@ -99,7 +102,7 @@ public final class TrainMain {
                     lossSum = 0;
                     n = 0;
                 }
-                boolean timeUp = maxMinutes > 0 && elapsed > maxMinutes * 60;
+                boolean timeUp = (maxMinutes > 0 && elapsed > maxMinutes * 60) || (stopAt > 0 && t.step() >= stopAt);
                 if ((now - lastCkpt) / 6e10 >= ckptMinutes || t.step() == steps || timeUp) {
                     t.saveCheckpoint(ckpt);
                     t.export(out.resolve("model.bin"));

@@ -40,7 +40,9 @@ import java.util.regex.Pattern;
  *       letters by {@code -}/{@code _} ({@code 12-AB}) → {@code ID} (a {@link Long} when the
  *       value is digits only, else the {@link String});</li>
  *   <li>spans of up to {@link ValueIndex#maxWords()} words that the optional
- *       {@link ValueIndex} knows as a column value → {@code STR} (longest span first);</li>
+ *       {@link ValueIndex} knows as a column value → {@code STR} (longest span first; a single
+ *       word only when it does not start with a lower-case letter, so {@code France} and
+ *       {@code CD} are values but {@code dog} stays text);</li>
  *   <li>numbers: {@code 42}, {@code -3.5}, {@code 1,000,000}, {@code 12%} → {@code NUM} as a
  *       {@link BigDecimal} (separators and {@code %} dropped); ordinals such as {@code 3rd}
  *       stay text.</li>
@@ -323,7 +325,9 @@ public final class IdVault {
                     continue;
                 }
                 String span = q.substring(start, end);
-                if (len == 1 && (span.length() < 2 || STOPWORDS.contains(span.toLowerCase(Locale.ROOT)))) {
+                if (len == 1 && (span.length() < 2 || STOPWORDS.contains(span.toLowerCase(Locale.ROOT))
+                        || Character.isLowerCase(span.charAt(0)))) {
+                    // a lone lower-case word ("dog", "red") is far more often ordinary language than a value
                     continue;
                 }
                 if (span.chars().allMatch(ch -> Character.isDigit(ch) || ch == '.' || ch == ',')) {

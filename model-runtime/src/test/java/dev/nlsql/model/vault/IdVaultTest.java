@@ -114,6 +114,9 @@ class IdVaultTest {
         assertEquals("customer.country", m.slots().get("__STR_1__").column());
         assertEquals("artist.name", m.slots().get("__STR_2__").column());
         assertNull(IdVault.mask("from 'USA'", List.of(), idx).slots().get("__STR_1__").column());
+        ValueIndex pets = ValueIndex.of(Map.of("pets.pettype", List.of("dog", "cat")));
+        assertEquals("the youngest dog", IdVault.mask("the youngest dog", List.of(), pets).text());
+        assertEquals("the youngest __STR_1__", IdVault.mask("the youngest Dog", List.of(), pets).text());
     }
 
     @Test
