@@ -10,7 +10,9 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
 
@@ -46,6 +48,23 @@ public final class AccuracyChart {
         }
     }
 
+    /** Splits text at spaces into lines no wider than {@code width} pixels (a longer word stays whole). */
+    static List<String> wrap(String text, FontMetrics fm, int width) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ")) {
+            String candidate = line.length() == 0 ? word : line + " " + word;
+            if (fm.stringWidth(candidate) > width && line.length() > 0) {
+                lines.add(line.toString());
+                line = new StringBuilder(word);
+            } else {
+                line = new StringBuilder(candidate);
+            }
+        }
+        lines.add(line.toString());
+        return lines;
+    }
+
     /** Draws the chart into an image of {@link #WIDTH} by {@link #HEIGHT} pixels. */
     static BufferedImage render(EvalSummary summary, String title) {
         Map<String, double[]> bars = new LinkedHashMap<>();
@@ -61,13 +80,16 @@ public final class AccuracyChart {
             g.fillRect(0, 0, WIDTH, HEIGHT);
             int left = 70;
             int right = WIDTH - 30;
-            int top = 70;
+            int top = 80;
             int bottom = HEIGHT - 60;
             g.setColor(Color.BLACK);
             g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
             g.drawString("Execution accuracy by Spider hardness", left, 28);
             g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-            g.drawString(title == null ? "" : title, left, 48);
+            List<String> lines = wrap(title == null ? "" : title, g.getFontMetrics(), WIDTH - left - 20);
+            for (int l = 0; l < Math.min(2, lines.size()); l++) {
+                g.drawString(lines.get(l), left, 46 + 14 * l);
+            }
             // axes and grid
             g.setStroke(new BasicStroke(1f));
             for (int p = 0; p <= 100; p += 20) {
