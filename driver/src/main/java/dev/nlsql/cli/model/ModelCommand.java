@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 /** {@code model}: the translator's evaluation and serving commands. */
 @Command(name = "model", mixinStandardHelpOptions = true,
         description = "The NL-to-SQL model: train it, evaluate it on Spider, serve it over an OpenAI-compatible API.",
-        subcommands = {EvalCommand.class, ServeCommand.class, TrainCommand.class})
+        subcommands = {EvalCommand.class, DefogEvalCommand.class, ServeCommand.class, TrainCommand.class})
 public final class ModelCommand implements Runnable {
 
     @picocli.CommandLine.Spec

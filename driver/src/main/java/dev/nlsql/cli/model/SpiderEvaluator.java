@@ -140,6 +140,18 @@ public final class SpiderEvaluator implements AutoCloseable {
      * @throws SQLException when the database cannot be opened (query failures are outcomes)
      */
     public EvalOutcome evaluate(SpiderExample e) throws SQLException {
+        return evaluate(e, List.of(e.query()));
+    }
+
+    /**
+     * Evaluates one question that has several acceptable gold queries (defog sql-eval): the
+     * candidate is correct when its result equals that of any gold query that runs.
+     *
+     * @param e the question ({@code e.query()} is reported as the gold SQL)
+     * @param goldAlternatives the acceptable gold queries, at least one
+     * @throws SQLException when the database cannot be opened (query failures are outcomes)
+     */
+    public EvalOutcome evaluate(SpiderExample e, List<String> goldAlternatives) throws SQLException {
         Db db = db(e.dbId());
         SchemaContext schema = schemas.get(e.dbId());
         MaskedQuestion masked = IdVault.mask(e.question(), List.of(), db.index());
@@ -161,12 +173,20 @@ public final class SpiderEvaluator implements AutoCloseable {
                     false, false, false, false, false, translationError == null ? "no candidate" : translationError, latencyMs);
         }
 
-        List<List<Object>> gold;
-        try {
-            gold = query(db.connection(), e.query(), List.of());
-        } catch (SQLException ex) {
+        List<List<List<Object>>> golds = new ArrayList<>();
+        List<Boolean> ordered = new ArrayList<>();
+        String goldError = null;
+        for (String g : goldAlternatives) {
+            try {
+                golds.add(query(db.connection(), g, List.of()));
+                ordered.add(new SpiderExample(e.index(), e.dbId(), e.question(), g, null).goldOrdered());
+            } catch (SQLException ex) {
+                goldError = "gold query failed: " + ex.getMessage();
+            }
+        }
+        if (golds.isEmpty()) {
             Attempt first = check(candidates.get(0), schema, kinds);
-            return outcome(e, masked, kinds, first, false, "gold query failed: " + ex.getMessage(), latencyMs);
+            return outcome(e, masked, kinds, first, false, goldError, latencyMs);
         }
         Attempt chosen = null;
         for (Candidate c : candidates) {
@@ -181,7 +201,10 @@ public final class SpiderEvaluator implements AutoCloseable {
                 break;
             }
         }
-        boolean same = chosen.rows() != null && ResultComparator.sameResult(gold, chosen.rows(), e.goldOrdered());
+        boolean same = false;
+        for (int i = 0; i < golds.size() && chosen.rows() != null && !same; i++) {
+            same = ResultComparator.sameResult(golds.get(i), chosen.rows(), ordered.get(i));
+        }
         return outcome(e, masked, kinds, chosen, same, chosen.error(), latencyMs);
     }
 
