@@ -276,15 +276,19 @@ public final class CanonicalGrammar {
                 throw new Invalid();
             }
         }
+        boolean bad = false;
         for (int table : s.columnTables) {
-            if (!s.sees(table)) {
-                scopeError = true;
-            }
+            bad |= !s.sees(table);
         }
         for (int table : s.aggregateTables) {
-            if (!s.tables.contains(table)) {
-                scopeError = true;
+            bad |= !s.tables.contains(table);
+        }
+        if (bad) {
+            if (pos < toks.size()) {
+                // the SELECT is closed by what follows: no later JOIN can repair it
+                throw new Invalid();
             }
+            scopeError = true;
         }
         return ordered;
     }
