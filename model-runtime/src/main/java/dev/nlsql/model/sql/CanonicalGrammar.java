@@ -23,7 +23,9 @@ import java.util.Set;
  * pred   := expr ( cmp expr | [NOT] IN ( query ) | [NOT] (LIKE|LIKE_CONTAINS|LIKE_PREFIX|LIKE_SUFFIX) (STR|NUM|ID placeholder)
  *           | [NOT] BETWEEN expr AND expr | IS [NOT] NULL )
  * </pre>
- * No aggregate directly in a WHERE clause (only inside a sub-query there).
+ * No aggregate directly in a WHERE clause (only inside a sub-query there), none nested, none in
+ * ORDER BY without GROUP BY; an aggregate's columns come from its own SELECT's tables; the SELECT
+ * lists on both sides of a set operator have the same number of items.
  * A complete statement must also be scoped (every column belongs to a table in the FROM of its
  * SELECT or an enclosing one; no table twice in one FROM; a join condition compares columns of two
  * different tables already joined) and use every placeholder it is given. Columns after the FROM
@@ -70,6 +72,13 @@ public final class CanonicalGrammar {
         boolean fromDone;
         /** Inside this SELECT's WHERE clause, where aggregates are not allowed. */
         boolean inWhere;
+        /** Inside an aggregate's argument: columns must come from this SELECT's own tables. */
+        boolean inAggregate;
+        /** Has GROUP BY (aggregates in ORDER BY need it). */
+        boolean grouped;
+        /** Inside ORDER BY. */
+        boolean inOrder;
+        final List<Integer> aggregateTables = new ArrayList<>();
 
         Scope(Scope parent) {
             this.parent = parent;
@@ -175,28 +184,43 @@ public final class CanonicalGrammar {
     }
 
     private void query(Scope parent) {
-        boolean ordered = core(parent);
+        query(parent, -1);
+    }
+
+    /** A query whose SELECT lists must have {@code arity} items (-1: any). */
+    private void query(Scope parent, int arity) {
+        int[] items = new int[1];
+        boolean ordered = core(parent, arity, items);
         if (at("INTERSECT") || at("UNION") || at("EXCEPT")) {
             if (ordered) {
                 throw new Invalid();
             }
             pos++;
-            query(parent);
+            query(parent, items[0]);
         }
     }
 
     /** Parses one SELECT; true when it has ORDER BY or LIMIT (then no set operator may follow). */
-    private boolean core(Scope parent) {
+    private boolean core(Scope parent, int arity, int[] itemsOut) {
         Scope s = new Scope(parent);
         expect("SELECT");
         if (at("DISTINCT")) {
             pos++;
         }
         item(s);
+        int items = 1;
         while (at(",")) {
+            if (arity >= 0 && items >= arity) {
+                throw new Invalid();
+            }
             pos++;
             item(s);
+            items++;
         }
+        if (arity >= 0 && items != arity && pos < toks.size()) {
+            throw new Invalid();
+        }
+        itemsOut[0] = items;
         expect("FROM");
         table(s);
         while (at("JOIN")) {
@@ -219,6 +243,7 @@ public final class CanonicalGrammar {
             s.inWhere = false;
         }
         if (at("GROUP_BY")) {
+            s.grouped = true;
             pos++;
             column(s);
             while (at(",")) {
@@ -234,11 +259,13 @@ public final class CanonicalGrammar {
         if (at("ORDER_BY")) {
             ordered = true;
             pos++;
+            s.inOrder = true;
             orderItem(s);
             while (at(",")) {
                 pos++;
                 orderItem(s);
             }
+            s.inOrder = false;
         }
         if (at("LIMIT")) {
             ordered = true;
@@ -249,10 +276,19 @@ public final class CanonicalGrammar {
                 throw new Invalid();
             }
         }
+        boolean bad = false;
         for (int table : s.columnTables) {
-            if (!s.sees(table)) {
-                scopeError = true;
+            bad |= !s.sees(table);
+        }
+        for (int table : s.aggregateTables) {
+            bad |= !s.tables.contains(table);
+        }
+        if (bad) {
+            if (pos < toks.size()) {
+                // the SELECT is closed by what follows: no later JOIN can repair it
+                throw new Invalid();
             }
+            scopeError = true;
         }
         return ordered;
     }
@@ -292,6 +328,12 @@ public final class CanonicalGrammar {
     private void use(Scope s, int table) {
         if (s.fromDone && !s.sees(table)) {
             throw new Invalid();
+        }
+        if (s.inAggregate) {
+            if (s.fromDone && !s.tables.contains(table)) {
+                throw new Invalid();
+            }
+            s.aggregateTables.add(table);
         }
         s.columnTables.add(table);
     }
@@ -337,7 +379,7 @@ public final class CanonicalGrammar {
         }
         String k = Keywords.ALL.get(t.keyword());
         if (AGG.contains(k)) {
-            if (s.inWhere) {
+            if (s.inWhere || s.inAggregate || (s.inOrder && !s.grouped)) {
                 throw new Invalid();
             }
             expect("(");
@@ -350,7 +392,9 @@ public final class CanonicalGrammar {
                 }
                 pos++;
             } else {
+                s.inAggregate = true;
                 expr(s);
+                s.inAggregate = false;
             }
             expect(")");
             return;

@@ -89,6 +89,7 @@ public final class QuickDevEval {
                         ok = g.equals(p);
                     } catch (SQLException e) {
                         errors++;
+                        System.out.println("ERROR " + e.getMessage() + "\n   P: " + pred);
                     }
                 }
                 if (ok) {

@@ -59,4 +59,25 @@ class CanonicalGrammarTest {
         assertEquals(CanonicalGrammar.Status.INVALID, CanonicalGrammar.check(toks("SELECT", SqlToken.col(0, 0), "FROM", SqlToken.tab(0), "JOIN", SqlToken.tab(0)), Set.of()));
         assertEquals(CanonicalGrammar.Status.INVALID, CanonicalGrammar.check(toks("SELECT", SqlToken.col(0, 0), "FROM", SqlToken.tab(0), "EOS"), Set.of()));
     }
+
+    @Test
+    void aggregateMisuseAndSetOperatorArityAreInvalid() {
+        // ORDER BY COUNT(*) without GROUP BY
+        assertEquals(CanonicalGrammar.Status.INVALID, CanonicalGrammar.check(
+                toks("SELECT", SqlToken.col(0, 0), "FROM", SqlToken.tab(0), "ORDER_BY COUNT"), Set.of()));
+        // an aggregate over an outer query's column inside a sub-query
+        assertEquals(CanonicalGrammar.Status.INVALID, CanonicalGrammar.check(
+                toks("SELECT", SqlToken.col(0, 0), "FROM", SqlToken.tab(0), "WHERE", SqlToken.col(0, 1), "> ( SELECT AVG (",
+                        SqlToken.col(0, 1), ") FROM", SqlToken.tab(1), ")"), Set.of()));
+        // aggregate in WHERE
+        assertEquals(CanonicalGrammar.Status.INVALID, CanonicalGrammar.check(
+                toks("SELECT", SqlToken.col(0, 0), "FROM", SqlToken.tab(0), "WHERE COUNT"), Set.of()));
+        // two columns INTERSECT one column
+        assertEquals(CanonicalGrammar.Status.INVALID, CanonicalGrammar.check(
+                toks("SELECT", SqlToken.col(0, 0), ",", SqlToken.col(0, 1), "FROM", SqlToken.tab(0), "INTERSECT SELECT",
+                        SqlToken.col(1, 0), "FROM"), Set.of()));
+        assertEquals(CanonicalGrammar.Status.COMPLETE, CanonicalGrammar.check(
+                toks("SELECT", SqlToken.col(0, 0), "FROM", SqlToken.tab(0), "GROUP_BY", SqlToken.col(0, 0),
+                        "ORDER_BY COUNT ( * ) DESC LIMIT N1"), Set.of()));
+    }
 }

@@ -1,0 +1,141 @@
+package dev.nlsql.cli.model;
+
+import dev.nlsql.model.SchemaContext;
+import dev.nlsql.model.Translator;
+import dev.nlsql.model.eval.AccuracyChart;
+import dev.nlsql.model.eval.EvalOutcome;
+import dev.nlsql.model.eval.EvalReport;
+import dev.nlsql.model.eval.EvalSummary;
+import dev.nlsql.model.eval.SpiderDataset;
+import dev.nlsql.model.eval.SpiderExample;
+import dev.nlsql.model.eval.SpiderTables;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code model eval}: execution accuracy on Spider dev (the questions whose databases are
+ * present), by hardness, with structural, schema and placeholder validity and translation
+ * latency; writes a JSON report and a PNG chart; progress goes to standard error.
+ */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = "Evaluate a translator on Spider dev: execution accuracy (overall and by hardness), "
+                + "validity, placeholder exactness, latency. Writes <out>/<name>.json and <out>/<name>.png.")
+public final class EvalCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--spider", description = "Spider folder with dev.json, tables.json and database/ "
+            + "(default: <nlsql.shared>/data/spider)")
+    Path spider;
+
+    @Option(names = "--questions", description = "question file inside the Spider folder (default: ${DEFAULT-VALUE})",
+            defaultValue = "dev.json")
+    String questions;
+
+    @Option(names = "--limit", description = "evaluate at most this many questions (default: all)")
+    Integer limit;
+
+    @Option(names = "--db", description = "only these database ids (repeatable)")
+    List<String> dbs = new ArrayList<>();
+
+    @Option(names = "--out", description = "report folder (default: ${DEFAULT-VALUE})", defaultValue = "eval-out")
+    Path out;
+
+    @Option(names = "--name", description = "report file name stem (default: ${DEFAULT-VALUE})", defaultValue = "spider-dev")
+    String name;
+
+    @Option(names = "--query-timeout-ms", description = "per-query execution limit in ms (default: ${DEFAULT-VALUE})",
+            defaultValue = "10000")
+    long queryTimeoutMs;
+
+    @Option(names = "--candidates", description = "candidates asked per question; the first that passes the checks "
+            + "and executes is scored (default: ${DEFAULT-VALUE})", defaultValue = "4")
+    int candidates;
+
+    @Option(names = "--progress-every", description = "progress line every N questions (default: ${DEFAULT-VALUE})",
+            defaultValue = "10")
+    int progressEvery;
+
+    @Mixin
+    RemoteModelOptions remote;
+
+    @Mixin
+    LocalModelOptions local;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter outWriter = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Path dir = spider != null ? spider : defaultSpider();
+        Map<String, SchemaContext> schemas = SpiderTables.load(dir.resolve("tables.json"));
+        List<SpiderExample> all = SpiderDataset.load(dir.resolve(questions));
+        Path databases = dir.resolve("database");
+        List<SpiderExample> selected = new ArrayList<>();
+        int missing = 0;
+        for (SpiderExample e : all) {
+            if (!dbs.isEmpty() && !dbs.contains(e.dbId())) {
+                continue;
+            }
+            if (!SpiderDataset.hasDatabase(databases, e.dbId()) || !schemas.containsKey(e.dbId())) {
+                missing++;
+                continue;
+            }
+            if (limit != null && selected.size() >= limit) {
+                break;
+            }
+            selected.add(e);
+        }
+        if (selected.isEmpty()) {
+            err.println("no questions selected (filters --db/--limit, or databases missing under " + databases + ")");
+            return 2;
+        }
+        err.printf("evaluating %d questions from %s (%d skipped: database missing)%n", selected.size(),
+                dir.resolve(questions), missing);
+        err.flush();
+        Instant started = Instant.now();
+        long t0 = System.nanoTime();
+        List<EvalOutcome> outcomes;
+        Translator translator = remote.remote() ? remote.client() : local.open();
+        try (translator;
+                SpiderEvaluator evaluator = new SpiderEvaluator(translator, schemas, new SpiderEvaluator.Options(
+                        databases, queryTimeoutMs, 100_000, candidates, 5000))) {
+            outcomes = evaluator.run(selected, line -> {
+                err.println(line);
+                err.flush();
+            }, progressEvery);
+            double wall = (System.nanoTime() - t0) / 1e9;
+            EvalSummary summary = EvalSummary.of(outcomes);
+            EvalReport report = new EvalReport(name, translator.identity(), started.toString(), wall, summary, outcomes);
+            Files.createDirectories(out);
+            Path json = out.resolve(name + ".json");
+            Path png = out.resolve(name + ".png");
+            report.write(json);
+            AccuracyChart.write(summary, translator.identity().shortForm() + " on " + name + ", " + summary.questions()
+                    + " questions", png);
+            outWriter.println("model: " + translator.identity().shortForm());
+            summary.toLines().forEach(outWriter::println);
+            outWriter.printf("wall time: %.1f s%nreport: %s%nchart: %s%n", wall, json, png);
+            outWriter.flush();
+        }
+        return 0;
+    }
+
+    /** {@code <nlsql.shared>/data/spider}, where {@code nlsql.shared} defaults to {@code ../shared}. */
+    static Path defaultSpider() {
+        String shared = System.getProperty("nlsql.shared", System.getenv().getOrDefault("NLSQL_SHARED", "../shared"));
+        Path withData = Path.of(shared, "data", "spider");
+        return Files.isDirectory(withData) ? withData : Path.of(shared, "spider");
+    }
+}
