@@ -19,7 +19,8 @@ public final class NlsqlCli implements Runnable {
     public static final List<Class<?>> SUBCOMMANDS = List.of(
             QueryCommand.class,
             dev.nlsql.cli.provenance.ProvenanceCommand.class,
-            dev.nlsql.cli.provenance.PackCommand.class);
+            dev.nlsql.cli.provenance.PackCommand.class,
+            dev.nlsql.cli.model.ModelCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -27,8 +27,9 @@ public enum NlsqlOption {
             "directory for nlsql's files (scratch databases); also settable with the system property nlsql.home"),
     CONFIG("nlsql.config", "", List.of(),
             "a properties file with more nlsql.* options (overridden by connection properties)"),
-    MODEL("nlsql.model", "builtin", List.of("builtin", "none"),
+    MODEL("nlsql.model", "builtin", List.of("builtin", "openai", "none"),
             "translator for ASK questions: builtin = the shipped DJL model (loaded on the first question); "
+                    + "openai = an OpenAI-compatible completion endpoint at nlsql.model.url; "
                     + "none = only pinned and cached translations answer"),
     MODEL_BEAM("nlsql.model.beam", "4", List.of(),
             "beam width of the built-in model's grammar-constrained decoding (1-32; 1 = greedy)"),

@@ -3,6 +3,8 @@ package dev.nlsql.provenance;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
+import java.sql.Driver;
+import java.util.ServiceLoader;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -46,10 +48,30 @@ final class StoreEngine {
     private volatile SQLException failure;
     private volatile boolean closed;
 
+    /** The JDBC driver for {@code url} visible to this class's own loader, or null. */
+    private static Driver ownDriver(String url) {
+        for (Driver d : ServiceLoader.load(Driver.class, StoreEngine.class.getClassLoader())) {
+            try {
+                if (d.acceptsURL(url)) {
+                    return d;
+                }
+            } catch (SQLException | RuntimeException e) {
+                // a driver that cannot answer is not the one
+            }
+        }
+        return null;
+    }
+
     StoreEngine(StoreOptions options) throws SQLException {
         this.options = options;
         HikariConfig cfg = new HikariConfig();
         cfg.setJdbcUrl(options.url());
+        // A tool that gives each driver its own class loader (DBeaver) hides our H2 from
+        // DriverManager: name the driver class found through our own loader instead.
+        Driver driver = ownDriver(options.url());
+        if (driver != null) {
+            cfg.setDriverClassName(driver.getClass().getName());
+        }
         if (options.user() != null) {
             cfg.setUsername(options.user());
         }

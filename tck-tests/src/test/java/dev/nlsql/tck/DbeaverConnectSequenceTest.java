@@ -132,6 +132,12 @@ class DbeaverConnectSequenceTest {
     /** The calls DBeaver makes on connect and when the navigator opens the fixture's schema. */
     private static Map<String, String> replay(String driverClass, String url, TckDatabase db) throws Exception {
         Map<String, String> answers = new LinkedHashMap<>();
+        // Each replay loads a private copy of the driver (and of H2) in its own class loader; one
+        // JVM holding several copies is this test's doing, not DBeaver's (one loader per driver),
+        // so each copy gets its own embedded provenance store instead of fighting over one file.
+        String home = System.getProperty("nlsql.provenance.home");
+        System.setProperty("nlsql.provenance.home",
+                java.nio.file.Files.createTempDirectory("nlsql-dbeaver-prov").toString());
         try (URLClassLoader loader = new URLClassLoader(classPath(), ClassLoader.getPlatformClassLoader())) {
             Driver driver = (Driver) loader.loadClass(driverClass).getDeclaredConstructor().newInstance();
             StringBuilder props = new StringBuilder();
@@ -168,6 +174,12 @@ class DbeaverConnectSequenceTest {
                 }
                 answers.put("autoCommit/isolation", conn.getAutoCommit() + " " + Dump.call(conn::getTransactionIsolation));
                 answers.put("readOnly", Dump.call(conn::isReadOnly));
+            }
+        } finally {
+            if (home == null) {
+                System.clearProperty("nlsql.provenance.home");
+            } else {
+                System.setProperty("nlsql.provenance.home", home);
             }
         }
         return answers;

@@ -30,7 +30,8 @@ import java.util.function.Supplier;
  * <ul>
  *   <li>questions: the NL dialect ({@link NlDialect}) with the translator named by
  *       {@code nlsql.model} ({@code builtin}: the shipped DJL model, loaded on the first
- *       question; {@code none}: only pinned and cached translations answer);</li>
+ *       question; {@code openai}: an OpenAI-compatible completion endpoint at
+ *       {@code nlsql.model.url}; {@code none}: only pinned and cached translations answer);</li>
  *   <li>policy: {@link SqlPolicy} for the backend's engine, with the connection's scratch
  *       objects as its scratch catalog;</li>
  *   <li>provenance: the store named by the {@code nlsql.provenance.*} options (embedded H2 by
@@ -40,7 +41,7 @@ import java.util.function.Supplier;
  */
 public class DefaultPipelineStages implements PipelineStages {
 
-    /** {@code nlsql.model}: {@code builtin} (default) or {@code none}. */
+    /** {@code nlsql.model}: {@code builtin} (default), {@code openai} or {@code none}. */
     public static final String MODEL_OPTION = dev.nlsql.driver.NlsqlOption.MODEL.key();
     /** {@code nlsql.model.beam}: beam width of the built-in model, default 4. */
     public static final String BEAM_OPTION = dev.nlsql.driver.NlsqlOption.MODEL_BEAM.key();
@@ -83,8 +84,17 @@ public class DefaultPipelineStages implements PipelineStages {
                 }
                 return TRANSLATORS.computeIfAbsent("builtin:" + beam,
                         k -> new LazyTranslator(() -> DjlTranslator.fromClasspath(beam)));
+            case "openai":
+                try {
+                    dev.nlsql.model.http.OpenAiConfig cfg =
+                            dev.nlsql.model.http.OpenAiConfig.fromProperties(props, System.getenv());
+                    return TRANSLATORS.computeIfAbsent("openai:" + cfg,
+                            k -> new dev.nlsql.model.http.OpenAiTranslator(cfg));
+                } catch (IllegalArgumentException e) {
+                    throw new SQLException(e.getMessage(), SqlStates.BAD_PARAMETER, e);
+                }
             default:
-                throw new SQLException(MODEL_OPTION + " must be builtin or none, not '" + model + "'",
+                throw new SQLException(MODEL_OPTION + " must be builtin, openai or none, not '" + model + "'",
                         SqlStates.BAD_PARAMETER);
         }
     }
