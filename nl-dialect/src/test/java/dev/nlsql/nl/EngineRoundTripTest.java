@@ -142,7 +142,7 @@ class EngineRoundTripTest {
             assertTrue(ResultRows.same(NlDialectTest.query(sqlite, "SELECT Name FROM Artist WHERE Name LIKE '%Mö%' ORDER BY Name"),
                     NlDialectTest.run(c, like), true));
 
-            NlPlan linked = plan("ASK total of invoices billed to germany",
+            NlPlan linked = plan("ASK total of invoices billed to GERMANY",
                     "SELECT SUM(Total) FROM Invoice WHERE BillingCountry = __STR_1__", ctx);
             assertEquals("Germany", linked.parameters().get(0).value());
             assertTrue(ResultRows.same(NlDialectTest.query(sqlite, "SELECT SUM(Total) FROM Invoice WHERE BillingCountry = 'Germany'"),

@@ -161,7 +161,7 @@ class NlDialectTest {
     @Test
     void valueLinkingMasksUnquotedDatabaseValuesAndBindsTheirSpelling() throws SQLException {
         FixedTranslator t = new FixedTranslator("SELECT FirstName, LastName FROM Customer WHERE Country = __STR_1__ ORDER BY CustomerId");
-        NlPlan plan = dialect(t).plan("ASK which customers live in germany?", null, ctx()).orElseThrow();
+        NlPlan plan = dialect(t).plan("ASK which customers live in GERMANY?", null, ctx()).orElseThrow();
         assertEquals("which customers live in __STR_1__?", plan.maskedQuestion());
         assertEquals("Germany", plan.parameters().get(0).value());
         List<List<Object>> got = run(chinook, plan);
