@@ -96,6 +96,11 @@ public final class DjlTranslator implements Translator {
         }
     }
 
+    /** Arrays held by the translator's manager (the weights; constant unless a translation leaks). */
+    int liveArrays() {
+        return manager.getManagedArrays().size();
+    }
+
     /** Number of model parameters. */
     public long parameterCount() {
         return model.parameterCount();

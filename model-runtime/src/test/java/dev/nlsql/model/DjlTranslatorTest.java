@@ -110,12 +110,14 @@ class DjlTranslatorTest {
         MaskedQuestion mq = IdVault.mask("What are the names of singers older than 30 ordered by age?");
         TranslationRequest req = new TranslationRequest(schema, mq.text(), mq.placeholderKinds(), "sqlite", 1);
         translator.translate(req);
+        int arrays = translator.liveArrays();
         List<Long> ms = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
             long t0 = System.nanoTime();
             translator.translate(req);
             ms.add((System.nanoTime() - t0) / 1_000_000);
         }
+        assertEquals(arrays, translator.liveArrays(), "a translation leaked arrays into the model's manager");
         Collections.sort(ms);
         System.out.println("DjlTranslator p50 " + ms.get(3) + " ms on " + Map.of("threads", System.getProperty("ai.djl.pytorch.num_threads")));
         assertTrue(ms.get(3) < 5_000, "p50 " + ms.get(3) + " ms");

@@ -151,7 +151,7 @@ public final class PointerTransformer implements AutoCloseable {
         NDArray count = present.sum(new int[] {2}, true).maximum(1f);
         NDArray words = wordEmb.mul(present.div(count).expandDims(3)).sum(new int[] {2});
         NDArray e = emb(special, "emb.special").add(emb(tag, "emb.tag")).add(words);
-        NDArray x = e.add(mix.batchMatMul(e)).add(p("emb.posPrefix").get("0:" + lp));
+        NDArray x = e.add(mix.batchMatMul(e)).add(slice("emb.posPrefix", lp, e.getManager()));
         NDArray keyMaskAdd = keyMask.sub(1f).mul(1e9f).reshape(b, 1, 1, lp);
         List<NDArray> keys = new ArrayList<>();
         List<NDArray> values = new ArrayList<>();
@@ -187,7 +187,7 @@ public final class PointerTransformer implements AutoCloseable {
         NDArray e = ps.inputEmb();
         NDArray mixed = e.getShape().get(0) == sqlMix.getShape().get(0) ? sqlMix.batchMatMul(e)
                 : sqlMix.matMul(e.get(0));
-        NDArray x = emb(sqlSpecial, "emb.special").add(mixed).add(p("emb.posSql").get("0:" + ls));
+        NDArray x = emb(sqlSpecial, "emb.special").add(mixed).add(slice("emb.posSql", ls, m));
         float[] tri = new float[(int) (ls * ls)];
         for (int i = 0; i < ls; i++) {
             for (int j = i + 1; j < ls; j++) {
@@ -217,6 +217,13 @@ public final class PointerTransformer implements AutoCloseable {
                 : q.matMul(keysP.get(0).transpose(1, 0)))
                 .mul(1.0 / Math.sqrt(cfg.dim())).add(ps.pointerMaskAdd());
         return NDArrays.concat(new NDList(kw, ptr), -1).logSoftmax(-1);
+    }
+
+    /** The first rows of a parameter, owned by the caller's manager (so it is freed with it). */
+    private NDArray slice(String name, long rows, NDManager m) {
+        NDArray s = p(name).get("0:" + rows);
+        s.attach(m);
+        return s;
     }
 
     private NDArray emb(NDArray ids, String table) {

@@ -117,6 +117,11 @@ public final class Trainer implements AutoCloseable {
         return out;
     }
 
+    /** Arrays held by the trainer's own manager (parameters, moments; constant across steps unless something leaks). */
+    int liveArrays() {
+        return manager.getManagedArrays().size();
+    }
+
     /** Number of featurised training items. */
     public int itemCount() {
         return items.size();
@@ -224,7 +229,13 @@ public final class Trainer implements AutoCloseable {
             NDArray vv = adamV.get(e.getKey());
             mm.muli(b1).addi(g.mul(1 - b1));
             vv.muli(b2).addi(g.square().muli(1 - b2));
-            NDArray upd = mm.div(c1).divi(vv.div(c2).sqrt().addi(1e-8f)).muli(lr);
+            // results of operations on the long-lived moments belong to their manager: move them to
+            // the step's manager so they are freed with it
+            NDArray mHat = mm.div(c1);
+            mHat.attach(m);
+            NDArray vHat = vv.div(c2);
+            vHat.attach(m);
+            NDArray upd = mHat.divi(vHat.sqrt().addi(1e-8f)).muli(lr);
             e.getValue().subi(upd);
             NDArray raw = grads.get(e.getKey());
             raw.subi(raw);

@@ -41,9 +41,12 @@ class TrainSmokeTest {
         try (Trainer t = new Trainer(ModelConfig.tiny(), examples, opt, null)) {
             List<Batch.Item> items = Trainer.featurise(ModelConfig.tiny(), examples);
             double before = t.evaluate(items);
-            for (int s = 0; s < 60; s++) {
+            t.trainStep();
+            int arrays = t.liveArrays();
+            for (int s = 1; s < 60; s++) {
                 t.trainStep();
             }
+            assertEquals(arrays, t.liveArrays(), "arrays leaked into the trainer's manager");
             double after = t.evaluate(items);
             assertTrue(after < before * 0.5, "loss before " + before + ", after " + after);
             Path ckpt = Files.createTempFile("nlsql-smoke", ".bin");
