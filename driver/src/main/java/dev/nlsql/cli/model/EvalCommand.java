@@ -2,11 +2,11 @@ package dev.nlsql.cli.model;
 
 import dev.nlsql.model.SchemaContext;
 import dev.nlsql.model.Translator;
+import dev.nlsql.model.data.SpiderSchemas;
 import dev.nlsql.model.eval.EvalOutcome;
 import dev.nlsql.model.eval.EvalSummary;
 import dev.nlsql.model.eval.SpiderDataset;
 import dev.nlsql.model.eval.SpiderExample;
-import dev.nlsql.model.eval.SpiderTables;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,7 +64,7 @@ public final class EvalCommand implements Callable<Integer> {
         PrintWriter outWriter = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Path dir = spider != null ? spider : defaultSpider();
-        Map<String, SchemaContext> schemas = SpiderTables.load(dir.resolve("tables.json"));
+        Map<String, SchemaContext> schemas = SpiderSchemas.load(dir.resolve("tables.json"));
         List<SpiderExample> all = SpiderDataset.load(dir.resolve(questions));
         Path databases = dir.resolve("database");
         List<SpiderExample> selected = new ArrayList<>();
