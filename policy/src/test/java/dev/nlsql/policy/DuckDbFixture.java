@@ -3,10 +3,8 @@ package dev.nlsql.policy;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 
 /** DuckDB: in-memory main, source file attached as {@code src} (USE src), scratch file as {@code scratch}. */
@@ -20,11 +18,6 @@ final class DuckDbFixture extends EngineFixture {
     @Override
     Engine engine() {
         return Engine.DUCKDB;
-    }
-
-    @Override
-    String scratchSchema() {
-        return "scratch";
     }
 
     @Override
@@ -65,16 +58,6 @@ final class DuckDbFixture extends EngineFixture {
     List<String> scratchObjects() throws SQLException {
         List<String> out = names("SELECT table_name FROM duckdb_tables() WHERE database_name = 'scratch'");
         out.addAll(names("SELECT view_name FROM duckdb_views() WHERE database_name = 'scratch'"));
-        return out;
-    }
-
-    private List<String> names(String sql) throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (Statement st = connection().createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            while (rs.next()) {
-                out.add(rs.getString(1));
-            }
-        }
         return out;
     }
 }

@@ -39,8 +39,10 @@ abstract class EngineFixture implements AutoCloseable {
 
     abstract Engine engine();
 
-    /** Scratch schema name as the policy is configured with it. */
-    abstract String scratchSchema();
+    /** Scratch schema name as the policy is configured with it; {@code scratch} unless a fixture says otherwise. */
+    String scratchSchema() {
+        return "scratch";
+    }
 
     /** Opens (or re-opens) the work connection. */
     abstract Connection open() throws SQLException;
@@ -66,6 +68,17 @@ abstract class EngineFixture implements AutoCloseable {
             conn = open();
         }
         return conn;
+    }
+
+    /** Runs {@code sql} on the work connection; the first column of every row as text. */
+    List<String> names(String sql) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Statement st = connection().createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
     }
 
     void refreshCatalog() throws SQLException {

@@ -3,10 +3,8 @@ package dev.nlsql.policy;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 
 /** H2: one file database, source in PUBLIC, scratch in schema SCRATCH; connected as the admin (policy is the only wall). */
@@ -24,11 +22,6 @@ final class H2Fixture extends EngineFixture {
     @Override
     Engine engine() {
         return Engine.H2;
-    }
-
-    @Override
-    String scratchSchema() {
-        return "scratch";
     }
 
     @Override
@@ -69,15 +62,5 @@ final class H2Fixture extends EngineFixture {
     @Override
     List<String> scratchObjects() throws SQLException {
         return names("SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'SCRATCH'");
-    }
-
-    private List<String> names(String sql) throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (Statement st = connection().createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            while (rs.next()) {
-                out.add(rs.getString(1));
-            }
-        }
-        return out;
     }
 }

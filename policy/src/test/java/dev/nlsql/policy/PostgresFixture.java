@@ -3,10 +3,8 @@ package dev.nlsql.policy;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -88,16 +86,6 @@ final class PostgresFixture extends EngineFixture {
     @Override
     List<String> scratchObjects() throws SQLException {
         return names("SELECT table_name FROM information_schema.tables WHERE table_schema = '" + scratch + "'");
-    }
-
-    private List<String> names(String sql) throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (Statement st = connection().createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            while (rs.next()) {
-                out.add(rs.getString(1));
-            }
-        }
-        return out;
     }
 
     @Override

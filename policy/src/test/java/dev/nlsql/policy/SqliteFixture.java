@@ -3,10 +3,8 @@ package dev.nlsql.policy;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 
 /** SQLite: an empty in-memory main database, the source attached as {@code src}, scratch as {@code scratch}. */
@@ -24,11 +22,6 @@ final class SqliteFixture extends EngineFixture {
     @Override
     Engine engine() {
         return Engine.SQLITE;
-    }
-
-    @Override
-    String scratchSchema() {
-        return "scratch";
     }
 
     @Override
@@ -61,15 +54,5 @@ final class SqliteFixture extends EngineFixture {
     @Override
     List<String> scratchObjects() throws SQLException {
         return names("SELECT name FROM scratch.sqlite_master WHERE type IN ('table', 'view')");
-    }
-
-    private List<String> names(String sql) throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (Statement st = connection().createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            while (rs.next()) {
-                out.add(rs.getString(1));
-            }
-        }
-        return out;
     }
 }

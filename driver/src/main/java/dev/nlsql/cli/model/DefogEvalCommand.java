@@ -2,14 +2,11 @@ package dev.nlsql.cli.model;
 
 import dev.nlsql.model.SchemaContext;
 import dev.nlsql.model.Translator;
-import dev.nlsql.model.eval.AccuracyChart;
 import dev.nlsql.model.eval.EvalOutcome;
-import dev.nlsql.model.eval.EvalReport;
 import dev.nlsql.model.eval.EvalSummary;
 import dev.nlsql.model.eval.ProgressLine;
 import dev.nlsql.model.eval.SpiderExample;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -53,26 +50,14 @@ public final class DefogEvalCommand implements Callable<Integer> {
             defaultValue = "eval-out/defog-db")
     Path work;
 
-    @Option(names = "--limit", description = "evaluate at most this many questions")
-    Integer limit;
-
-    @Option(names = "--db", description = "only these databases (repeatable)")
-    List<String> dbs = new ArrayList<>();
-
-    @Option(names = "--out", description = "report folder (default: ${DEFAULT-VALUE})", defaultValue = "eval-out")
-    Path out;
-
     @Option(names = "--name", description = "report file name stem (default: ${DEFAULT-VALUE})", defaultValue = "defog-sqlite")
     String name;
 
-    @Option(names = "--candidates", description = "candidates asked per question (default: ${DEFAULT-VALUE})", defaultValue = "4")
-    int candidates;
+    @Mixin
+    EvalOptions eval;
 
     @Mixin
-    RemoteModelOptions remote;
-
-    @Mixin
-    LocalModelOptions local;
+    ModelOptions model;
 
     @Override
     public Integer call() throws Exception {
@@ -82,7 +67,7 @@ public final class DefogEvalCommand implements Callable<Integer> {
         List<DefogQuestions.Question> all = DefogQuestions.load(dir.resolve("sql-eval").resolve(questions));
         List<DefogQuestions.Question> selected = new ArrayList<>();
         for (DefogQuestions.Question q : all) {
-            if ((dbs.isEmpty() || dbs.contains(q.db())) && (limit == null || selected.size() < limit)) {
+            if (eval.selects(q.db()) && eval.wantsMore(selected.size())) {
                 selected.add(q);
             }
         }
@@ -100,14 +85,14 @@ public final class DefogEvalCommand implements Callable<Integer> {
                 err.println("built " + work.resolve(q.db()));
             }
         }
-        Translator translator = remote.remote() ? remote.client() : local.open();
+        Translator translator = model.open();
         Instant started = Instant.now();
         long t0 = System.nanoTime();
         List<EvalOutcome> outcomes = new ArrayList<>();
         Map<String, int[]> byCategory = new TreeMap<>();
         try (translator;
                 SpiderEvaluator ev = new SpiderEvaluator(translator, schemas,
-                        new SpiderEvaluator.Options(work, 10_000, 100_000, candidates, 5000))) {
+                        new SpiderEvaluator.Options(work, 10_000, 100_000, eval.candidates, 5000))) {
             int correct = 0;
             for (int i = 0; i < selected.size(); i++) {
                 DefogQuestions.Question q = selected.get(i);
@@ -125,10 +110,8 @@ public final class DefogEvalCommand implements Callable<Integer> {
             }
             double wall = (System.nanoTime() - t0) / 1e9;
             EvalSummary summary = EvalSummary.of(outcomes);
-            EvalReport report = new EvalReport(name, translator.identity(), started.toString(), wall, summary, outcomes);
-            Files.createDirectories(out);
-            report.write(out.resolve(name + ".json"));
-            AccuracyChart.write(summary, translator.identity().shortForm() + " on " + name, out.resolve(name + ".png"));
+            eval.writeReport(name, translator, started, wall, summary, outcomes,
+                    translator.identity().shortForm() + " on " + name);
             long goldFailed = outcomes.stream().filter(o -> o.error() != null && o.error().startsWith("gold query failed")).count();
             stdout.println("model: " + translator.identity().shortForm());
             summary.toLines().stream().filter(l -> !l.startsWith("  ")).forEach(stdout::println);

@@ -2,13 +2,11 @@ package dev.nlsql.cli.model;
 
 import dev.nlsql.model.SchemaContext;
 import dev.nlsql.model.Translator;
-import dev.nlsql.model.eval.AccuracyChart;
+import dev.nlsql.model.data.SpiderSchemas;
 import dev.nlsql.model.eval.EvalOutcome;
-import dev.nlsql.model.eval.EvalReport;
 import dev.nlsql.model.eval.EvalSummary;
 import dev.nlsql.model.eval.SpiderDataset;
 import dev.nlsql.model.eval.SpiderExample;
-import dev.nlsql.model.eval.SpiderTables;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,15 +42,6 @@ public final class EvalCommand implements Callable<Integer> {
             defaultValue = "dev.json")
     String questions;
 
-    @Option(names = "--limit", description = "evaluate at most this many questions (default: all)")
-    Integer limit;
-
-    @Option(names = "--db", description = "only these database ids (repeatable)")
-    List<String> dbs = new ArrayList<>();
-
-    @Option(names = "--out", description = "report folder (default: ${DEFAULT-VALUE})", defaultValue = "eval-out")
-    Path out;
-
     @Option(names = "--name", description = "report file name stem (default: ${DEFAULT-VALUE})", defaultValue = "spider-dev")
     String name;
 
@@ -60,39 +49,35 @@ public final class EvalCommand implements Callable<Integer> {
             defaultValue = "10000")
     long queryTimeoutMs;
 
-    @Option(names = "--candidates", description = "candidates asked per question; the first that passes the checks "
-            + "and executes is scored (default: ${DEFAULT-VALUE})", defaultValue = "4")
-    int candidates;
-
     @Option(names = "--progress-every", description = "progress line every N questions (default: ${DEFAULT-VALUE})",
             defaultValue = "10")
     int progressEvery;
 
     @Mixin
-    RemoteModelOptions remote;
+    EvalOptions eval;
 
     @Mixin
-    LocalModelOptions local;
+    ModelOptions model;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter outWriter = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Path dir = spider != null ? spider : defaultSpider();
-        Map<String, SchemaContext> schemas = SpiderTables.load(dir.resolve("tables.json"));
+        Map<String, SchemaContext> schemas = SpiderSchemas.load(dir.resolve("tables.json"));
         List<SpiderExample> all = SpiderDataset.load(dir.resolve(questions));
         Path databases = dir.resolve("database");
         List<SpiderExample> selected = new ArrayList<>();
         int missing = 0;
         for (SpiderExample e : all) {
-            if (!dbs.isEmpty() && !dbs.contains(e.dbId())) {
+            if (!eval.selects(e.dbId())) {
                 continue;
             }
             if (!SpiderDataset.hasDatabase(databases, e.dbId()) || !schemas.containsKey(e.dbId())) {
                 missing++;
                 continue;
             }
-            if (limit != null && selected.size() >= limit) {
+            if (!eval.wantsMore(selected.size())) {
                 break;
             }
             selected.add(e);
@@ -107,23 +92,19 @@ public final class EvalCommand implements Callable<Integer> {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
         List<EvalOutcome> outcomes;
-        Translator translator = remote.remote() ? remote.client() : local.open();
+        Translator translator = model.open();
         try (translator;
                 SpiderEvaluator evaluator = new SpiderEvaluator(translator, schemas, new SpiderEvaluator.Options(
-                        databases, queryTimeoutMs, 100_000, candidates, 5000))) {
+                        databases, queryTimeoutMs, 100_000, eval.candidates, 5000))) {
             outcomes = evaluator.run(selected, line -> {
                 err.println(line);
                 err.flush();
             }, progressEvery);
             double wall = (System.nanoTime() - t0) / 1e9;
             EvalSummary summary = EvalSummary.of(outcomes);
-            EvalReport report = new EvalReport(name, translator.identity(), started.toString(), wall, summary, outcomes);
-            Files.createDirectories(out);
-            Path json = out.resolve(name + ".json");
-            Path png = out.resolve(name + ".png");
-            report.write(json);
-            AccuracyChart.write(summary, translator.identity().shortForm() + " on " + name + ", " + summary.questions()
-                    + " questions", png);
+            Path json = eval.writeReport(name, translator, started, wall, summary, outcomes,
+                    translator.identity().shortForm() + " on " + name + ", " + summary.questions() + " questions");
+            Path png = json.resolveSibling(name + ".png");
             outWriter.println("model: " + translator.identity().shortForm());
             summary.toLines().forEach(outWriter::println);
             outWriter.printf("wall time: %.1f s%nreport: %s%nchart: %s%n", wall, json, png);

@@ -39,15 +39,12 @@ public final class ServeCommand implements Callable<Integer> {
     String apiKeyEnv;
 
     @Mixin
-    RemoteModelOptions remote;
-
-    @Mixin
-    LocalModelOptions local;
+    ModelOptions model;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        Translator translator = remote.remote() ? remote.client() : local.open();
+        Translator translator = model.open();
         CountDownLatch stop = new CountDownLatch(1);
         try (translator;
                 TranslatorServer server = TranslatorServer.start(translator,

@@ -22,8 +22,13 @@ public interface Backend {
         return engine().id();
     }
 
-    /** {@code identifier} quoted for this engine, inner quotes doubled. */
-    String quoteIdentifier(String identifier);
+    /**
+     * {@code identifier} quoted for this engine, inner quotes doubled. By default the SQL
+     * standard's double quotes ({@code "a""b"}); SQL Server overrides it with brackets.
+     */
+    default String quoteIdentifier(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
 
     /**
      * How to open the source: the target URL and properties rewritten to open it read-only

@@ -50,15 +50,8 @@ public final class DuckDbBackend implements Backend {
     }
 
     @Override
-    public String quoteIdentifier(String identifier) {
-        return '"' + identifier.replace("\"", "\"\"") + '"';
-    }
-
-    @Override
     public OpenRequest openRequest(String targetUrl, Properties targetProperties, NlsqlConfig config) throws SQLException {
-        Properties props = new Properties();
-        props.putAll(targetProperties);
-        UrlParams.removeFrom(props, DANGEROUS);
+        Properties props = UrlParams.copyWithout(targetProperties, DANGEROUS);
         UrlParams url = UrlParams.query(targetUrl.substring("jdbc:duckdb:".length()));
         url.remove(DANGEROUS);
         String path = url.base();
@@ -154,21 +147,12 @@ public final class DuckDbBackend implements Backend {
     /** Tables and views of the scratch catalog (attached scratch) or schema (in-memory source). */
     @Override
     public java.util.List<String> scratchObjects(Connection raw, BackendSession session) throws SQLException {
-        java.util.List<String> out = new java.util.ArrayList<>();
         if (session.scratchSchema() == null) {
-            return out;
+            return new java.util.ArrayList<>();
         }
-        try (java.sql.PreparedStatement ps = raw.prepareStatement("SELECT table_name FROM information_schema.tables"
-                + " WHERE table_catalog = ? OR (table_schema = ? AND table_catalog = current_database())")) {
-            ps.setString(1, session.scratchSchema());
-            ps.setString(2, session.scratchSchema());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getString(1));
-                }
-            }
-        }
-        return out;
+        return CatalogQueries.firstColumn(raw, "SELECT table_name FROM information_schema.tables"
+                + " WHERE table_catalog = ? OR (table_schema = ? AND table_catalog = current_database())",
+                session.scratchSchema(), session.scratchSchema());
     }
 
     /** DuckDB's JDBC driver accepts {@code setMaxRows} and ignores it. */

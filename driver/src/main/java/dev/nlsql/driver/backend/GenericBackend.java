@@ -21,11 +21,6 @@ public final class GenericBackend implements Backend {
     }
 
     @Override
-    public String quoteIdentifier(String identifier) {
-        return '"' + identifier.replace("\"", "\"\"") + '"';
-    }
-
-    @Override
     public OpenRequest openRequest(String targetUrl, Properties targetProperties, NlsqlConfig config) {
         Properties props = new Properties();
         props.putAll(targetProperties);

@@ -37,15 +37,8 @@ public final class H2Backend implements Backend {
     }
 
     @Override
-    public String quoteIdentifier(String identifier) {
-        return '"' + identifier.replace("\"", "\"\"") + '"';
-    }
-
-    @Override
     public OpenRequest openRequest(String targetUrl, Properties targetProperties, NlsqlConfig config) throws SQLException {
-        Properties props = new Properties();
-        props.putAll(targetProperties);
-        UrlParams.removeFrom(props, DANGEROUS);
+        Properties props = UrlParams.copyWithout(targetProperties, DANGEROUS);
         UrlParams url = UrlParams.settings(targetUrl);
         url.remove(DANGEROUS);
         String location = url.base().substring("jdbc:h2:".length());

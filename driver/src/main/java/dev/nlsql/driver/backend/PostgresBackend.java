@@ -46,15 +46,8 @@ public final class PostgresBackend implements Backend {
     }
 
     @Override
-    public String quoteIdentifier(String identifier) {
-        return '"' + identifier.replace("\"", "\"\"") + '"';
-    }
-
-    @Override
     public OpenRequest openRequest(String targetUrl, Properties targetProperties, NlsqlConfig config) throws SQLException {
-        Properties props = new Properties();
-        props.putAll(targetProperties);
-        UrlParams.removeFrom(props, DANGEROUS);
+        Properties props = UrlParams.copyWithout(targetProperties, DANGEROUS);
         UrlParams url = UrlParams.query(targetUrl);
         url.remove(DANGEROUS);
         String location = url.base().substring("jdbc:".length());
@@ -149,23 +142,14 @@ public final class PostgresBackend implements Backend {
     /** The scratch schema's relations; for {@code pg_temp}, the session's own temporary schema. */
     @Override
     public java.util.List<String> scratchObjects(Connection raw, BackendSession session) throws SQLException {
-        java.util.List<String> out = new java.util.ArrayList<>();
         if (session.scratchSchema() == null) {
-            return out;
+            return new java.util.ArrayList<>();
         }
         String sql = "pg_temp".equals(session.scratchSchema())
                 ? "SELECT relname FROM pg_class WHERE relnamespace = pg_my_temp_schema() AND relkind IN ('r', 'v', 'm', 'p') AND ? IS NOT NULL"
                 : "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
                         + " WHERE n.nspname = ? AND c.relkind IN ('r', 'v', 'm', 'p')";
-        try (PreparedStatement ps = raw.prepareStatement(sql)) {
-            ps.setString(1, session.scratchSchema());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getString(1));
-                }
-            }
-        }
-        return out;
+        return CatalogQueries.firstColumn(raw, sql, session.scratchSchema());
     }
 
     @Override

@@ -43,15 +43,8 @@ public final class SqliteBackend implements Backend {
     }
 
     @Override
-    public String quoteIdentifier(String identifier) {
-        return '"' + identifier.replace("\"", "\"\"") + '"';
-    }
-
-    @Override
     public OpenRequest openRequest(String targetUrl, Properties targetProperties, NlsqlConfig config) throws SQLException {
-        Properties props = new Properties();
-        props.putAll(targetProperties);
-        UrlParams.removeFrom(props, DANGEROUS);
+        Properties props = UrlParams.copyWithout(targetProperties, DANGEROUS);
         String rest = targetUrl.substring("jdbc:sqlite:".length());
         UrlParams url = UrlParams.query(rest);
         url.remove(DANGEROUS);
@@ -111,17 +104,11 @@ public final class SqliteBackend implements Backend {
     /** {@code SELECT name FROM "scratch".sqlite_master} (xerial's getTables lists main only). */
     @Override
     public java.util.List<String> scratchObjects(Connection raw, BackendSession session) throws SQLException {
-        java.util.List<String> out = new java.util.ArrayList<>();
         if (session.scratchSchema() == null) {
-            return out;
+            return new java.util.ArrayList<>();
         }
-        try (Statement s = raw.createStatement(); java.sql.ResultSet rs = s.executeQuery("SELECT name FROM "
-                + quoteIdentifier(session.scratchSchema()) + ".sqlite_master WHERE type IN ('table', 'view')")) {
-            while (rs.next()) {
-                out.add(rs.getString(1));
-            }
-        }
-        return out;
+        return CatalogQueries.firstColumn(raw, "SELECT name FROM " + quoteIdentifier(session.scratchSchema())
+                + ".sqlite_master WHERE type IN ('table', 'view')");
     }
 
     @Override

@@ -119,6 +119,17 @@ final class UrlParams {
         return sb.toString();
     }
 
+    /**
+     * A copy of {@code source} without the keys in {@code lowerCaseKeys} (compared
+     * case-insensitively); {@code source} is not modified.
+     */
+    static Properties copyWithout(Properties source, Set<String> lowerCaseKeys) {
+        Properties copy = new Properties();
+        copy.putAll(source);
+        removeFrom(copy, lowerCaseKeys);
+        return copy;
+    }
+
     /** Removes keys (case-insensitively) from properties; returns the removed names. */
     static List<String> removeFrom(Properties props, Set<String> lowerCaseKeys) {
         List<String> removed = new ArrayList<>();

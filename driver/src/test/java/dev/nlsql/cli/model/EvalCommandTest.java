@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nlsql.model.SchemaContext;
+import dev.nlsql.model.data.SpiderSchemas;
 import dev.nlsql.model.eval.EvalReport;
 import dev.nlsql.model.eval.SpiderDataset;
 import dev.nlsql.model.eval.SpiderExample;
-import dev.nlsql.model.eval.SpiderTables;
 import dev.nlsql.model.http.TranslatorServer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -25,7 +25,7 @@ class EvalCommandTest {
     @Test
     void evalThroughTheHttpApiWritesReportAndChart(@TempDir Path out) throws Exception {
         Path spider = SpiderEvaluatorTest.spiderDir();
-        Map<String, SchemaContext> schemas = SpiderTables.load(spider.resolve("tables.json"));
+        Map<String, SchemaContext> schemas = SpiderSchemas.load(spider.resolve("tables.json"));
         List<SpiderExample> concerts = SpiderDataset.load(spider.resolve("dev.json")).stream()
                 .filter(e -> e.dbId().equals("concert_singer")).limit(10).toList();
         OracleTranslator oracle = new OracleTranslator();

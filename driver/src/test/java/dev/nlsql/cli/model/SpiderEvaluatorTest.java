@@ -8,11 +8,11 @@ import dev.nlsql.model.Candidate;
 import dev.nlsql.model.ModelIdentity;
 import dev.nlsql.model.SchemaContext;
 import dev.nlsql.model.Translator;
+import dev.nlsql.model.data.SpiderSchemas;
 import dev.nlsql.model.eval.EvalOutcome;
 import dev.nlsql.model.eval.EvalSummary;
 import dev.nlsql.model.eval.SpiderDataset;
 import dev.nlsql.model.eval.SpiderExample;
-import dev.nlsql.model.eval.SpiderTables;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,7 +40,7 @@ class SpiderEvaluatorTest {
     @BeforeAll
     static void load() throws Exception {
         spider = spiderDir();
-        schemas = SpiderTables.load(spider.resolve("tables.json"));
+        schemas = SpiderSchemas.load(spider.resolve("tables.json"));
         List<SpiderExample> dev = SpiderDataset.load(spider.resolve("dev.json"));
         for (int i : SUBSET) {
             subset.add(dev.get(i));

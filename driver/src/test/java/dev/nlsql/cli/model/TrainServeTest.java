@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.nlsql.model.Candidate;
 import dev.nlsql.model.SchemaContext;
 import dev.nlsql.model.TranslationRequest;
-import dev.nlsql.model.eval.SpiderTables;
+import dev.nlsql.model.data.SpiderSchemas;
 import dev.nlsql.model.http.OpenAiConfig;
 import dev.nlsql.model.http.OpenAiTranslator;
 import dev.nlsql.model.vault.IdVault;
@@ -62,7 +62,7 @@ class TrainServeTest {
                     HttpResponse.BodyHandlers.ofString());
             assertTrue(models.body().contains("nlsql-pointer-v1"), models.body());
 
-            SchemaContext schema = SpiderTables.load(spider.resolve("tables.json")).get("concert_singer");
+            SchemaContext schema = SpiderSchemas.load(spider.resolve("tables.json")).get("concert_singer");
             MaskedQuestion q = IdVault.mask("How many singers are older than 30?");
             TranslationRequest req = new TranslationRequest(schema, q.text(), q.placeholderKinds(), "sqlite", 1);
             List<Candidate> candidates = new OpenAiTranslator(OpenAiConfig.of(base)).translate(req);

@@ -12,58 +12,73 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Reads Spider's {@code tables.json} into {@link SchemaContext}s keyed by {@code db_id}. */
+/**
+ * Loads Spider's {@code tables.json} into one {@link SchemaContext} per database, using the
+ * original (case-preserving) table and column names, Spider's column types as written there
+ * ({@code text}, {@code number}, {@code time}, {@code boolean}, {@code others}), primary keys
+ * and foreign keys: the form the model is trained and evaluated on.
+ */
 public final class SpiderSchemas {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private SpiderSchemas() {}
 
     /**
-     * Loads all schemas.
+     * Reads {@code tables.json}.
      *
      * @param tablesJson path of {@code tables.json}
-     * @return db_id to schema with the original table and column names, Spider's coarse column
-     *     types ({@code text}, {@code number}, {@code time}, {@code boolean}, {@code others}),
-     *     primary keys and foreign keys
-     * @throws IOException if the file cannot be read
+     * @return database id ({@code db_id}) to schema, in file order
+     * @throws IOException when the file cannot be read or is not a JSON array
      */
     public static Map<String, SchemaContext> load(Path tablesJson) throws IOException {
-        JsonNode root = new ObjectMapper().readTree(tablesJson.toFile());
+        JsonNode root = JSON.readTree(tablesJson.toFile());
+        if (root == null || !root.isArray()) {
+            throw new IOException("not a Spider tables.json array: " + tablesJson);
+        }
         Map<String, SchemaContext> out = new LinkedHashMap<>();
         for (JsonNode db : root) {
-            List<String> tableNames = new ArrayList<>();
-            db.get("table_names_original").forEach(n -> tableNames.add(n.asText()));
-            JsonNode cols = db.get("column_names_original");
-            JsonNode types = db.get("column_types");
-            Set<Integer> pks = new HashSet<>();
-            db.get("primary_keys").forEach(n -> {
-                if (n.isArray()) {
-                    n.forEach(m -> pks.add(m.asInt()));
-                } else {
-                    pks.add(n.asInt());
-                }
-            });
-            List<List<SchemaContext.Column>> columns = new ArrayList<>();
-            tableNames.forEach(t -> columns.add(new ArrayList<>()));
-            for (int i = 0; i < cols.size(); i++) {
-                int t = cols.get(i).get(0).asInt();
-                if (t < 0) {
-                    continue;
-                }
-                columns.get(t).add(new SchemaContext.Column(cols.get(i).get(1).asText(), types.get(i).asText(), pks.contains(i)));
-            }
-            List<SchemaContext.Table> tables = new ArrayList<>();
-            for (int t = 0; t < tableNames.size(); t++) {
-                tables.add(new SchemaContext.Table(tableNames.get(t), columns.get(t)));
-            }
-            List<SchemaContext.ForeignKey> fks = new ArrayList<>();
-            for (JsonNode fk : db.get("foreign_keys")) {
-                JsonNode a = cols.get(fk.get(0).asInt());
-                JsonNode b = cols.get(fk.get(1).asInt());
-                fks.add(new SchemaContext.ForeignKey(tableNames.get(a.get(0).asInt()), a.get(1).asText(),
-                        tableNames.get(b.get(0).asInt()), b.get(1).asText()));
-            }
-            out.put(db.get("db_id").asText(), new SchemaContext(tables, fks));
+            out.put(db.get("db_id").asText(), toSchema(db));
         }
         return out;
+    }
+
+    /** Converts one tables.json entry. */
+    static SchemaContext toSchema(JsonNode db) {
+        JsonNode tableNames = db.get("table_names_original");
+        JsonNode columns = db.get("column_names_original");
+        JsonNode types = db.get("column_types");
+        Set<Integer> pks = new HashSet<>();
+        for (JsonNode pk : db.get("primary_keys")) {
+            if (pk.isArray()) {
+                pk.forEach(p -> pks.add(p.asInt()));
+            } else {
+                pks.add(pk.asInt());
+            }
+        }
+        List<List<SchemaContext.Column>> perTable = new ArrayList<>();
+        for (int t = 0; t < tableNames.size(); t++) {
+            perTable.add(new ArrayList<>());
+        }
+        for (int c = 0; c < columns.size(); c++) {
+            int t = columns.get(c).get(0).asInt();
+            if (t < 0) {
+                continue; // the "*" pseudo-column
+            }
+            perTable.get(t).add(new SchemaContext.Column(columns.get(c).get(1).asText(),
+                    types.get(c).asText(), pks.contains(c)));
+        }
+        List<SchemaContext.Table> tables = new ArrayList<>();
+        for (int t = 0; t < tableNames.size(); t++) {
+            tables.add(new SchemaContext.Table(tableNames.get(t).asText(), perTable.get(t)));
+        }
+        List<SchemaContext.ForeignKey> fks = new ArrayList<>();
+        for (JsonNode fk : db.get("foreign_keys")) {
+            JsonNode from = columns.get(fk.get(0).asInt());
+            JsonNode to = columns.get(fk.get(1).asInt());
+            fks.add(new SchemaContext.ForeignKey(tableNames.get(from.get(0).asInt()).asText(), from.get(1).asText(),
+                    tableNames.get(to.get(0).asInt()).asText(), to.get(1).asText()));
+        }
+        return new SchemaContext(tables, fks);
     }
 }
