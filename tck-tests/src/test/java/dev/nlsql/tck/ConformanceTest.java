@@ -88,12 +88,33 @@ class ConformanceTest {
         return IntendedDifferences.forCase(caseName, engine);
     }
 
+    /**
+     * Whether the raw and nlsql sides of this engine cannot be open at the same time in one JVM:
+     * then every case runs raw first, the raw connection is closed, and every case runs through
+     * nlsql afterwards. False here; DuckDB in the non-audit modes needs it (its file cannot be
+     * open in the raw driver's instance while nlsql attaches it read-only in its own).
+     */
+    protected boolean sidesOneAfterTheOther(Engine engine) {
+        return false;
+    }
+
     @TestFactory
     Stream<DynamicNode> conformance() {
-        return engines().stream().map(engine -> DynamicContainer.dynamicContainer(engine.id,
-                cases(engine).stream().map(c -> DynamicContainer.dynamicContainer(c.name(), Stream.of(
-                        DynamicTest.dynamicTest("raw", () -> runRaw(engine, c)),
-                        DynamicTest.dynamicTest("nlsql", () -> runNlsql(engine, c)))))));
+        return engines().stream().map(engine -> {
+            if (sidesOneAfterTheOther(engine) && !Boolean.getBoolean("nlsql.tck.control")) {
+                Stream<DynamicNode> raw = cases(engine).stream().map(c -> DynamicContainer.dynamicContainer(c.name(),
+                        Stream.of(DynamicTest.dynamicTest("raw", () -> runRaw(engine, c)))));
+                Stream<DynamicNode> release = Stream.of(DynamicTest.dynamicTest("close raw connection",
+                        () -> closeQuietly(rawSides.get(engine))));
+                Stream<DynamicNode> nlsql = cases(engine).stream().map(c -> DynamicContainer.dynamicContainer(c.name(),
+                        Stream.of(DynamicTest.dynamicTest("nlsql", () -> runNlsql(engine, c)))));
+                return DynamicContainer.dynamicContainer(engine.id, Stream.of(raw, release, nlsql).flatMap(x -> x));
+            }
+            return DynamicContainer.dynamicContainer(engine.id,
+                    cases(engine).stream().map(c -> DynamicContainer.dynamicContainer(c.name(), Stream.of(
+                            DynamicTest.dynamicTest("raw", () -> runRaw(engine, c)),
+                            DynamicTest.dynamicTest("nlsql", () -> runNlsql(engine, c))))));
+        });
     }
 
     private final Map<String, String> rawAnswers = new java.util.concurrent.ConcurrentHashMap<>();
@@ -109,6 +130,9 @@ class ConformanceTest {
     private void runNlsql(Engine engine, ConformanceCase c) throws Exception {
         count(engine, "nlsql", () -> {
             String raw = rawAnswers.get(engine + "/" + c.name());
+            if (raw == null && sidesOneAfterTheOther(engine)) {
+                throw new AssertionError("no raw answer to compare with (the raw side of this case failed)");
+            }
             if (raw == null) {
                 raw = observe(rawSides, engine, c);
             }
@@ -178,6 +202,9 @@ class ConformanceTest {
     }
 
     private static void closeQuietly(Side s) {
+        if (s == null) {
+            return;
+        }
         try {
             s.close();
         } catch (SQLException e) {
