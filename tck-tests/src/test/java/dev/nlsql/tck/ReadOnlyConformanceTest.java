@@ -28,7 +28,9 @@ class ReadOnlyConformanceTest extends ConformanceTest {
     /** The same cases; a refusal escaping a probe (a write refused at prepare or addBatch) becomes its answer. */
     @Override
     protected List<ConformanceCase> cases(Engine engine) {
-        return refusalsAsAnswers(super.cases(engine));
+        List<ConformanceCase> all = new java.util.ArrayList<>(super.cases(engine));
+        all.addAll(ReadOnlyDialectCases.forEngine(engine));
+        return refusalsAsAnswers(all);
     }
 
     @Override
