@@ -37,6 +37,12 @@ public class NlsqlStatement<D extends Statement> extends DelegatingStatement<D> 
     private long maxRows;
     private volatile long deadline;
     private volatile boolean cancelledByTimeout;
+    /**
+     * Makes the watchdog's cancel and the end of an execution mutually exclusive: SQLite's
+     * cancel interrupts the whole connection, so a cancel that lands after the execution ended
+     * would hit the caller's next statement.
+     */
+    private final Object cancelLock = new Object();
     private boolean closed;
     /** The execution whose result set has not been fetched yet (after {@code execute}). */
     private Execution pending;
@@ -109,7 +115,9 @@ public class NlsqlStatement<D extends Statement> extends DelegatingStatement<D> 
             throw thrown;
         } finally {
             if (watchdog) {
-                deadline = 0;
+                synchronized (cancelLock) {
+                    deadline = 0;
+                }
             }
         }
     }
@@ -527,14 +535,16 @@ public class NlsqlStatement<D extends Statement> extends DelegatingStatement<D> 
 
     @Override
     public void cancelForTimeout() {
-        if (deadline == 0) {
-            return;
-        }
-        cancelledByTimeout = true;
-        try {
-            active().cancel();
-        } catch (SQLException e) {
-            // nothing running any more
+        synchronized (cancelLock) {
+            if (deadline == 0) {
+                return;
+            }
+            cancelledByTimeout = true;
+            try {
+                active().cancel();
+            } catch (SQLException e) {
+                // nothing running any more
+            }
         }
     }
 
