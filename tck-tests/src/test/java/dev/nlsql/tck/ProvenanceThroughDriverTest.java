@@ -4,12 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.nlsql.cli.provenance.ProvenanceCommand;
+import dev.nlsql.driver.jdbc.NlsqlStatement;
+import dev.nlsql.driver.jdbc.RecordedStatement;
 import dev.nlsql.provenance.CanonicalResultDigest;
 import dev.nlsql.provenance.JdbcProvenanceStore;
 import dev.nlsql.provenance.ProvenanceRecord;
@@ -256,6 +259,42 @@ class ProvenanceThroughDriverTest {
             StringWriter out2 = new StringWriter();
             StringWriter err2 = new StringWriter();
             assertNotEquals(0, cli(out2, err2, "verify", id), () -> out2 + "\n" + err2);
+        }
+    }
+
+    @Test
+    void lastProvenanceIdCitesTheRecordOfEachExecution() throws SQLException {
+        String tag = tag();
+        try (Connection c = nlsql(); Statement s = c.createStatement();
+                PreparedStatement ps = c.prepareStatement("SELECT \"Name\", '" + tag + "-p' FROM \"Artist\" WHERE \"ArtistId\" = ?")) {
+            RecordedStatement recorded = s.unwrap(RecordedStatement.class);
+            assertNull(recorded.lastProvenanceId());
+            assertTrue(s.isWrapperFor(NlsqlStatement.class));
+            try (ResultSet rs = s.executeQuery("SELECT COUNT(*), '" + tag + "-s' FROM \"Album\"")) {
+                assertTrue(rs.next());
+            }
+            String first = recorded.lastProvenanceId();
+            ps.setInt(1, 1);
+            try (ResultSet rs = ps.executeQuery()) {
+                assertTrue(rs.next());
+            }
+            String prepared = ps.unwrap(RecordedStatement.class).lastProvenanceId();
+            try (ResultSet rs = s.executeQuery("ASK " + AskThroughDriverTest.ARTISTS)) {
+                assertTrue(rs.next());
+            }
+            String ask = recorded.lastProvenanceId();
+            assertNotNull(first);
+            assertNotNull(prepared);
+            assertNotNull(ask);
+            assertNotEquals(first, ask);
+            try (JdbcProvenanceStore store = store()) {
+                store.flush();
+                assertEquals(onlyRecord(tag + "-s").id(), first);
+                assertEquals(onlyRecord(tag + "-p").id(), prepared);
+                assertEquals("ASK " + AskThroughDriverTest.ARTISTS, store.find(ask).orElseThrow().statement());
+            }
+            assertThrows(SQLException.class, () -> s.executeUpdate("DELETE FROM \"Artist\""));
+            assertNull(recorded.lastProvenanceId(), "a refused statement has no execution record to cite");
         }
     }
 

@@ -62,6 +62,7 @@ public class NlsqlPreparedStatement<D extends PreparedStatement> extends Delegat
 
     /** What one execution runs: the prepared plan, or the question translated with the bound values. */
     private Plan planForExecution() throws SQLException {
+        clearLastProvenanceId();
         if (plan != null) {
             return plan;
         }

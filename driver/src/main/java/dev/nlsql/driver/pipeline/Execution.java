@@ -61,6 +61,11 @@ public final class Execution {
         return out;
     }
 
+    /** Id of the provenance record this execution appends (a time-ordered UUID). */
+    public String id() {
+        return id;
+    }
+
     /** The bound parameters, in order (replaces those of the plan's translation). */
     public void parameters(List<ProvenanceRecord.Parameter> p) {
         parameters = p;
