@@ -1,5 +1,6 @@
 package dev.nlsql.examples;
 
+import dev.nlsql.driver.jdbc.RecordedStatement;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -153,6 +154,8 @@ public final class Demo {
             }
             try (PreparedStatement ps = conn.prepareStatement(question); ResultSet rs = ps.executeQuery()) {
                 table.print(rs);
+                // the record citing this answer (check it later: nlsql provenance verify <id>)
+                out.println("  provenance id: " + ps.unwrap(RecordedStatement.class).lastProvenanceId());
             }
         } catch (SQLException e) {
             out.println("  ASK is not available here: " + e.getMessage() + " (SQLState " + e.getSQLState() + ")."

@@ -45,5 +45,11 @@ class DemoTest {
             }
             assertTrue(out.contains("  SQL> " + s.write() + "\n  refused"), "the write to the source was not refused:\n" + out);
         }
+        // every answered question is cited by its provenance record id; none is printed without an answer
+        int answered = out.split("\n  provenance id: [0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\n", -1).length - 1;
+        int unavailable = out.split("ASK is not available here", -1).length - 1;
+        int questions = Demo.SAMPLES.stream().mapToInt(x -> x.questions().size()).sum();
+        assertEquals(questions, answered + unavailable, out);
+        assertTrue(answered > 0, "no ASK answered, no provenance id shown:\n" + out);
     }
 }

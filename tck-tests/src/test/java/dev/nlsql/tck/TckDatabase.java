@@ -91,10 +91,9 @@ final class TckDatabase implements AutoCloseable {
     }
 
     /**
-     * Chinook instead of the small fixture: a copy of {@code Chinook_Sqlite.sqlite} for SQLite, or
+     * Chinook instead of the small fixture: a copy of {@code Chinook_Sqlite.sqlite} for SQLite,
+     * the same tables and rows copied into a fresh file for DuckDB and H2 ({@link ChinookCopy}), or
      * {@code Chinook_PostgreSql.sql} loaded into a schema of its own for PostgreSQL.
-     *
-     * @throws IllegalArgumentException for other engines
      */
     static TckDatabase chinook(Engine engine) throws SQLException {
         Path dir;
@@ -105,8 +104,15 @@ final class TckDatabase implements AutoCloseable {
                 Files.copy(SharedData.chinookSqlite(), copy);
                 return new TckDatabase(engine, "jdbc:sqlite:" + copy, null, dir);
             }
+            if (engine == Engine.DUCKDB || engine == Engine.H2) {
+                TckDatabase db = engine == Engine.DUCKDB
+                        ? new TckDatabase(engine, "jdbc:duckdb:" + dir.resolve("chinook.duckdb"), "main", dir)
+                        : new TckDatabase(engine, "jdbc:h2:" + dir.resolve("chinook"), "PUBLIC", dir);
+                ChinookCopy.copy(SharedData.chinookSqlite(), db.rawUrl);
+                return db;
+            }
             if (engine != Engine.POSTGRESQL) {
-                throw new IllegalArgumentException("Chinook is loaded for SQLite and PostgreSQL only");
+                throw new IllegalArgumentException("Chinook is loaded for SQLite, DuckDB, H2 and PostgreSQL only");
             }
             String script = Files.readString(SharedData.database("chinook/Chinook_PostgreSql.sql"));
             // the script creates and enters its own database first: keep what follows "\c chinook;"

@@ -62,6 +62,7 @@ public class NlsqlPreparedStatement<D extends PreparedStatement> extends Delegat
 
     /** What one execution runs: the prepared plan, or the question translated with the bound values. */
     private Plan planForExecution() throws SQLException {
+        clearLastProvenanceId();
         if (plan != null) {
             return plan;
         }
@@ -87,14 +88,7 @@ public class NlsqlPreparedStatement<D extends PreparedStatement> extends Delegat
     }
 
     private static List<ProvenanceRecord.Parameter> translationParameters(Plan p) {
-        List<ProvenanceRecord.Parameter> out = new ArrayList<>();
-        List<Object> values = p.parameters();
-        for (int i = 0; i < values.size(); i++) {
-            Object v = values.get(i);
-            out.add(new ProvenanceRecord.Parameter(i + 1, v == null ? "NULL" : v.getClass().getSimpleName(),
-                    v == null ? null : String.valueOf(v)));
-        }
-        return out;
+        return Execution.parametersOf(p.parameters());
     }
 
     @Override

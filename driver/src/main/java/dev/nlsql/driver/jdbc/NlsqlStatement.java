@@ -27,7 +27,8 @@ import java.util.List;
  *
  * @param <D> the target driver's statement type
  */
-public class NlsqlStatement<D extends Statement> extends DelegatingStatement<D> implements QueryWatchdog.Watched {
+public class NlsqlStatement<D extends Statement> extends DelegatingStatement<D> implements QueryWatchdog.Watched,
+        RecordedStatement {
 
     protected final NlsqlConnection connection;
     protected final StatementPipeline pipeline;
@@ -46,6 +47,7 @@ public class NlsqlStatement<D extends Statement> extends DelegatingStatement<D> 
     private boolean closed;
     /** The execution whose result set has not been fetched yet (after {@code execute}). */
     private Execution pending;
+    private volatile String lastProvenanceId;
     private NlsqlResultSet current;
     /** The target statement that ran a translated (parameterised) statement, else null. */
     private PreparedStatement translated;
@@ -85,6 +87,7 @@ public class NlsqlStatement<D extends Statement> extends DelegatingStatement<D> 
     protected final <T> T run(boolean scratchWrite, Execution ex, TargetCall<T> call) throws SQLException {
         finishPending();
         closeCurrent();
+        lastProvenanceId = ex == null ? null : ex.id();
         if (ex != null) {
             ex.started();
         }
@@ -181,6 +184,7 @@ public class NlsqlStatement<D extends Statement> extends DelegatingStatement<D> 
 
     private ResultSet query(String sql, SqlCall<ResultSet> call) throws SQLException {
         checkOpen();
+        lastProvenanceId = null;
         Plan plan = pipeline.plan(sql);
         if (plan.explain() != null) {
             return explainResult(plan);
@@ -194,6 +198,7 @@ public class NlsqlStatement<D extends Statement> extends DelegatingStatement<D> 
 
     private boolean exec(String sql, SqlCall<Boolean> call) throws SQLException {
         checkOpen();
+        lastProvenanceId = null;
         Plan plan = pipeline.plan(sql);
         if (plan.explain() != null) {
             explainResult(plan);
@@ -224,6 +229,7 @@ public class NlsqlStatement<D extends Statement> extends DelegatingStatement<D> 
 
     private long update(String sql, SqlCall<Long> call) throws SQLException {
         checkOpen();
+        lastProvenanceId = null;
         Plan plan = pipeline.plan(sql);
         if (plan.explain() != null) {
             throw explainIsAQuery();
@@ -308,6 +314,7 @@ public class NlsqlStatement<D extends Statement> extends DelegatingStatement<D> 
     @Override
     public void addBatch(String sql) throws SQLException {
         checkOpen();
+        lastProvenanceId = null;
         Plan plan = pipeline.plan(sql);
         if (!plan.parameters().isEmpty() || plan.explain() != null) {
             throw new SQLException("a question with bound values cannot be batched; execute it on its own",
@@ -603,6 +610,16 @@ public class NlsqlStatement<D extends Statement> extends DelegatingStatement<D> 
         if (closed) {
             throw Closed.error("statement");
         }
+    }
+
+    @Override
+    public String lastProvenanceId() {
+        return lastProvenanceId;
+    }
+
+    /** Forgets the last record id before a statement is planned (a refusal leaves none). */
+    protected final void clearLastProvenanceId() {
+        lastProvenanceId = null;
     }
 
     @Override

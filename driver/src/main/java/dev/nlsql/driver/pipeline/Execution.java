@@ -40,9 +40,33 @@ public final class Execution {
         this.pipeline = pipeline;
         this.plan = plan;
         this.started = created;
+        // a translated question binds its placeholders' values itself (also through a plain Statement)
+        this.parameters = parametersOf(plan.parameters());
     }
 
-    /** The bound parameters, in order. */
+    /**
+     * Record entries for values bound by position: index from 1, type the value's Java class
+     * simple name ({@code NULL} for null), value as {@code String.valueOf}.
+     */
+    public static List<ProvenanceRecord.Parameter> parametersOf(List<Object> values) {
+        if (values == null || values.isEmpty()) {
+            return List.of();
+        }
+        List<ProvenanceRecord.Parameter> out = new ArrayList<>(values.size());
+        for (int i = 0; i < values.size(); i++) {
+            Object v = values.get(i);
+            out.add(new ProvenanceRecord.Parameter(i + 1, v == null ? "NULL" : v.getClass().getSimpleName(),
+                    v == null ? null : String.valueOf(v)));
+        }
+        return out;
+    }
+
+    /** Id of the provenance record this execution appends (a time-ordered UUID). */
+    public String id() {
+        return id;
+    }
+
+    /** The bound parameters, in order (replaces those of the plan's translation). */
     public void parameters(List<ProvenanceRecord.Parameter> p) {
         parameters = p;
     }
