@@ -94,6 +94,11 @@ public final class StatementPipeline {
     }
 
     private Plan plan(String text, List<Object> boundValues, boolean call) throws SQLException {
+        if (store != null) {
+            // read the schema hash before anything runs: read first after a cancelled statement,
+            // SQLite's connection-wide interrupt would still be pending for the metadata queries
+            schemaHash();
+        }
         long t0 = System.nanoTime();
         Translation translation = null;
         String sql = text;
