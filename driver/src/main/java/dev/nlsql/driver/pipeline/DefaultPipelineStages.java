@@ -8,7 +8,6 @@ import dev.nlsql.model.DjlTranslator;
 import dev.nlsql.model.Translator;
 import dev.nlsql.nl.NlDialect;
 import dev.nlsql.policy.PolicyConfig;
-import dev.nlsql.policy.ScratchCatalog;
 import dev.nlsql.policy.SqlPolicy;
 import dev.nlsql.policy.StatementPolicy;
 import dev.nlsql.provenance.CanonicalResultDigest;
@@ -106,19 +105,8 @@ public class DefaultPipelineStages implements PipelineStages {
         if (session.scratchSchema() != null) {
             props.setProperty(PolicyConfig.SCRATCH_SCHEMA, session.scratchSchema());
         }
-        ScratchCatalog catalog = new ScratchCatalog() {
-            @Override
-            public boolean contains(String objectName) {
-                return scratch.contains(objectName);
-            }
-
-            @Override
-            public long version() {
-                return scratch.version();
-            }
-        };
         try {
-            return new SqlPolicy(PolicyConfig.fromProperties(backend.engine(), props, catalog));
+            return new SqlPolicy(PolicyConfig.fromProperties(backend.engine(), props, scratch));
         } catch (IllegalArgumentException e) {
             throw new SQLException(e.getMessage(), SqlStates.BAD_PARAMETER, e);
         }
