@@ -13,8 +13,9 @@ import java.util.Objects;
  * @param schema the target's schema snapshot (its hash keys caches and value indexes)
  * @param policy the statement policy every candidate must pass
  * @param valueSource an open connection to the target used once per schema hash to read the
- *     value index (plain {@code SELECT DISTINCT} reads of text columns), or null for no value
- *     linking
+ *     value index (plain {@code SELECT DISTINCT} reads of text columns) and, with
+ *     execution-guided selection, to probe validated candidates (at most one row each, see
+ *     {@link JdbcCandidateProbe}), or null for neither
  */
 public record NlContext(Engine engine, SchemaSnapshot schema, StatementPolicy policy, Connection valueSource) {
     public NlContext {

@@ -1,6 +1,7 @@
 package dev.nlsql.nl;
 
 import dev.nlsql.model.Candidate;
+import dev.nlsql.model.ExecutionGuidedSelection;
 import dev.nlsql.model.ModelIdentity;
 import dev.nlsql.model.SchemaContext;
 import dev.nlsql.model.TranslationException;
@@ -28,8 +29,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * ({@link IdVault}, value linking through a {@link JdbcValueIndex} built once per schema hash);
  * look up a pin ({@link PinnedTranslations}), then the cache ({@link TranslationCache}, keyed by
  * {@link TranslationKey}); otherwise link the schema ({@link SchemaLinker}), ask the
- * {@link Translator} for candidates and take the first that {@link SqlValidator} accepts, and
- * cache it. Values are only ever bound as parameters.
+ * {@link Translator} for candidates, validate them with {@link SqlValidator}, and of the valid
+ * ones take the first, or, with execution-guided selection on ({@code nlsql.nl.execGuided},
+ * default) and several valid ones, the one {@link ExecutionGuidedSelection} picks after probing
+ * them on the context's connection ({@link JdbcCandidateProbe}); cache it. Values are only ever
+ * bound as parameters.
  */
 public final class NlDialect {
 
@@ -193,22 +197,56 @@ public final class NlDialect {
         }
         String best = null;
         String bestReason = null;
+        List<SqlValidation> valid = new ArrayList<>();
         for (Candidate c : candidates == null ? List.<Candidate>of() : candidates) {
             SqlValidation v = validator.get().validate(c.sql(), expected);
             if (v.valid()) {
-                cache.put(key, new CachedTranslation(v.templateSql(), v.sql(), v.placeholderOrder(), promptHash));
-                return b.ok(v.sql(), v.placeholderOrder(), PlanSource.MODEL, promptHash, null);
-            }
-            if (best == null) {
+                valid.add(v);
+                if (!probing(ctx)) {
+                    break; // the first valid candidate is used: no need to validate the rest
+                }
+            } else if (best == null) {
                 best = c.sql();
                 bestReason = v.reason();
             }
+        }
+        if (!valid.isEmpty()) {
+            SqlValidation v = choose(valid, b, ctx);
+            cache.put(key, new CachedTranslation(v.templateSql(), v.sql(), v.placeholderOrder(), promptHash));
+            return b.ok(v.sql(), v.placeholderOrder(), PlanSource.MODEL, promptHash, null);
         }
         String reason = best == null
                 ? "the model returned no candidate"
                 : "no valid SQL among " + candidates.size() + " candidate(s); best candidate: " + best.strip()
                         + " -- refused: " + bestReason;
         return b.fail(join(pinProblem, reason), best, promptHash);
+    }
+
+    /** Whether valid candidates are probed on the target (execution-guided selection is on and a connection is given). */
+    private boolean probing(NlContext ctx) {
+        return options.executionGuided() && ctx.valueSource() != null;
+    }
+
+    /**
+     * The valid candidate to use: with execution-guided selection, the one
+     * {@link ExecutionGuidedSelection} picks from probes on the target connection
+     * ({@link JdbcCandidateProbe}: at most one row read, {@code nlsql.nl.probe.timeoutMs} each);
+     * else, or with a single valid candidate (nothing to choose), the first.
+     */
+    private SqlValidation choose(List<SqlValidation> valid, Builder b, NlContext ctx) {
+        if (valid.size() == 1 || !probing(ctx)) {
+            return valid.get(0);
+        }
+        JdbcCandidateProbe probe = new JdbcCandidateProbe(ctx.valueSource(), options.probeTimeoutMs());
+        return ExecutionGuidedSelection.select(valid, v -> {
+            List<NlParameter> params;
+            try {
+                params = b.parameters(v.placeholderOrder());
+            } catch (SQLException e) {
+                return ExecutionGuidedSelection.Probe.FAILED;
+            }
+            return probe.probe(v.sql(), params);
+        }).orElseThrow().chosen();
     }
 
     private static List<String> columnsOrSelf(JdbcValueIndex values, Slot s) {
@@ -271,6 +309,12 @@ public final class NlDialect {
         }
 
         NlPlan ok(String sql, List<String> order, PlanSource source, String promptHash, String pinId) throws SQLException {
+            return new NlPlan(statement.explain(), statement.question(), masked.text(), masked.slots(), sql,
+                    parameters(order), source, schemaHash, identity, promptHash, ms(), null, null, pinId);
+        }
+
+        /** The typed parameters for placeholders in marker order. */
+        List<NlParameter> parameters(List<String> order) throws SQLException {
             List<NlParameter> params = new ArrayList<>();
             for (String name : order) {
                 Slot slot = masked.slots().get(name);
@@ -281,8 +325,7 @@ public final class NlDialect {
                 ParameterTyping.Typed t = ParameterTyping.type(slot, ctx.engine(), values);
                 params.add(new NlParameter(params.size() + 1, name, slot.kind().name(), t.jdbcType(), t.value()));
             }
-            return new NlPlan(statement.explain(), statement.question(), masked.text(), masked.slots(), sql, params,
-                    source, schemaHash, identity, promptHash, ms(), null, null, pinId);
+            return params;
         }
 
         NlPlan fail(String reason, String best) throws SQLException {

@@ -9,7 +9,9 @@ import java.util.Properties;
  * <caption>Options</caption>
  * <tr><th>property</th><th>default</th><th>meaning</th></tr>
  * <tr><td>{@code nlsql.mode}</td><td>explicit</td><td>explicit | auto | off (see {@link NlMode})</td></tr>
- * <tr><td>{@code nlsql.nl.candidates}</td><td>4</td><td>candidates asked of the model; the first valid one is used</td></tr>
+ * <tr><td>{@code nlsql.nl.candidates}</td><td>4</td><td>candidates asked of the model; of the valid ones the first that returns rows is used (see {@code nlsql.nl.execGuided})</td></tr>
+ * <tr><td>{@code nlsql.nl.execGuided}</td><td>true</td><td>execution-guided selection among several valid candidates: probe each (one row at most) and take the first returning rows, else the first that executes; false: the first valid one</td></tr>
+ * <tr><td>{@code nlsql.nl.probe.timeoutMs}</td><td>1000</td><td>time limit of one probe, milliseconds; a probe past it takes that candidate</td></tr>
  * <tr><td>{@code nlsql.nl.cache.size}</td><td>1000</td><td>in-memory translation cache entries (0: off)</td></tr>
  * <tr><td>{@code nlsql.nl.cache.persist}</td><td>true</td><td>also keep translations in the provenance store (replayed after restarts, shared by drivers on the same store)</td></tr>
  * <tr><td>{@code nlsql.nl.pins}</td><td>true</td><td>use pinned translations (SQL packs) imported into the provenance store</td></tr>
@@ -34,9 +36,13 @@ import java.util.Properties;
  * @param valuesTotal values kept per database
  * @param valueMaxLength longest value kept
  * @param valueBudgetMs time budget for building one value index, milliseconds
+ * @param executionGuided whether valid candidates are probed on the target and chosen by
+ *     {@link dev.nlsql.model.ExecutionGuidedSelection}
+ * @param probeTimeoutMs time limit of one probe, milliseconds
  */
 public record NlOptions(NlMode mode, int candidates, int cacheSize, boolean persistCache, boolean usePins, int maxTables, int maxColumns,
-        boolean valueLinking, int valuesPerColumn, int valuesTotal, int valueMaxLength, int valueBudgetMs) {
+        boolean valueLinking, int valuesPerColumn, int valuesTotal, int valueMaxLength, int valueBudgetMs,
+        boolean executionGuided, int probeTimeoutMs) {
 
     /** All defaults. */
     public static NlOptions defaults() {
@@ -61,7 +67,9 @@ public record NlOptions(NlMode mode, int candidates, int cacheSize, boolean pers
                 positive(p, "nlsql.nl.values.maxPerColumn", 5000),
                 nonNegative(p, "nlsql.nl.values.maxTotal", 200_000),
                 positive(p, "nlsql.nl.values.maxLength", 64),
-                positive(p, "nlsql.nl.values.budgetMs", 5000));
+                positive(p, "nlsql.nl.values.budgetMs", 5000),
+                bool(p, "nlsql.nl.execGuided", true),
+                positive(p, "nlsql.nl.probe.timeoutMs", 1000));
     }
 
     private static int positive(Properties p, String key, int def) {

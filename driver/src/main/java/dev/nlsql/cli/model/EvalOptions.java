@@ -29,8 +29,9 @@ public final class EvalOptions {
     @Option(names = "--out", description = "report folder (default: ${DEFAULT-VALUE})", defaultValue = "eval-out")
     Path out;
 
-    @Option(names = "--candidates", description = "candidates asked per question; the first that passes the checks "
-            + "and executes is scored (default: ${DEFAULT-VALUE})", defaultValue = "4")
+    @Option(names = "--candidates", description = "candidates asked per question; scored is the first that passes the "
+            + "checks, executes and returns rows, else the first that executes (execution-guided selection, as in the "
+            + "NL dialect) (default: ${DEFAULT-VALUE})", defaultValue = "4")
     int candidates;
 
     /** Whether {@code --db} lets questions on database {@code dbId} through (no {@code --db}: all do). */

@@ -1,6 +1,8 @@
 package dev.nlsql.cli.model;
 
 import dev.nlsql.model.Candidate;
+import dev.nlsql.model.ExecutionGuidedSelection;
+import dev.nlsql.model.ExecutionGuidedSelection.Probe;
 import dev.nlsql.model.SchemaContext;
 import dev.nlsql.model.TranslationRequest;
 import dev.nlsql.model.Translator;
@@ -27,6 +29,7 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -45,8 +48,9 @@ import java.util.function.Consumer;
  * {@link ResultComparator}.
  *
  * <p>Only a candidate that passes every check is run, as in the NL dialect. Of several
- * candidates the first that passes the checks and executes without error is taken (else the
- * first valid one, else the first). Not thread-safe; one run at a time.
+ * candidates, the one scored is chosen by {@link ExecutionGuidedSelection}, the rule the NL
+ * dialect uses too: the first valid one that executes and returns rows, else the first that
+ * executes, else the first valid one, else the first. Not thread-safe; one run at a time.
  */
 public final class SpiderEvaluator implements AutoCloseable {
 
@@ -188,25 +192,45 @@ public final class SpiderEvaluator implements AutoCloseable {
             Attempt first = check(candidates.get(0), schema, kinds);
             return outcome(e, masked, kinds, first, false, goldError, latencyMs);
         }
-        Attempt chosen = null;
-        for (Candidate c : candidates) {
-            Attempt a = check(c, schema, kinds);
-            if (a.valid()) {
-                a = execute(a, masked, db);
-            }
-            if (chosen == null || (a.valid() && !chosen.valid()) || (a.rows() != null && chosen.rows() == null)) {
-                chosen = a;
-            }
-            if (chosen.rows() != null) {
-                break;
-            }
-        }
+        Attempt chosen = select(candidates, schema, kinds, masked, db);
         boolean same = false;
         for (int i = 0; i < golds.size() && chosen.rows() != null && !same; i++) {
             same = ResultComparator.sameResult(golds.get(i), chosen.rows(), ordered.get(i));
         }
         return outcome(e, masked, kinds, chosen, same, chosen.error(), latencyMs);
     }
+
+    /**
+     * Chooses the candidate to score by the project's one selection rule,
+     * {@link ExecutionGuidedSelection} (as the NL dialect does): of the candidates that pass the
+     * checks, the first that executes and returns rows, else the first that executes, else the
+     * first valid one; with no valid candidate, the first candidate (unrun). Here a probe is the
+     * full execution whose rows are then compared; a query cancelled by the timeout is an
+     * unknown outcome and, as in the dialect, is taken.
+     */
+    private Attempt select(List<Candidate> candidates, SchemaContext schema, Map<String, String> kinds,
+            MaskedQuestion masked, Db db) {
+        List<Attempt> valid = new ArrayList<>();
+        Attempt first = null;
+        for (Candidate c : candidates) {
+            Attempt a = check(c, schema, kinds);
+            first = first == null ? a : first;
+            if (a.valid()) {
+                valid.add(a);
+            }
+        }
+        Map<Attempt, Attempt> ran = new IdentityHashMap<>();
+        return ExecutionGuidedSelection.select(valid, a -> {
+            Attempt r = execute(a, masked, db);
+            ran.put(a, r);
+            if (r.rows() != null) {
+                return r.rows().isEmpty() ? Probe.EMPTY : Probe.ROWS;
+            }
+            return r.error() != null && r.error().startsWith(TIMED_OUT) ? Probe.UNKNOWN : Probe.FAILED;
+        }).map(choice -> ran.get(choice.chosen())).orElse(first);
+    }
+
+    private static final String TIMED_OUT = "execution timed out: ";
 
     /**
      * One candidate and what became of it.
@@ -244,7 +268,8 @@ public final class SpiderEvaluator implements AutoCloseable {
         try {
             return new Attempt(a.sql(), a.check(), a.exact(), a.jdbc(), query(db.connection(), a.jdbc().sql(), params), null);
         } catch (SQLException ex) {
-            return new Attempt(a.sql(), a.check(), a.exact(), a.jdbc(), null, "execution failed: " + ex.getMessage());
+            String why = "57014".equals(ex.getSQLState()) ? TIMED_OUT : "execution failed: ";
+            return new Attempt(a.sql(), a.check(), a.exact(), a.jdbc(), null, why + ex.getMessage());
         }
     }
 
