@@ -4,11 +4,13 @@ import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import dev.nlsql.model.decode.BeamSearch;
+import dev.nlsql.model.decode.DecodeConstraints;
 import dev.nlsql.model.nn.Encoded;
 import dev.nlsql.model.nn.EngineBootstrap;
 import dev.nlsql.model.nn.Featurizer;
 import dev.nlsql.model.nn.PointerTransformer;
 import dev.nlsql.model.nn.Words;
+import dev.nlsql.model.sql.CanonicalGrammar;
 import dev.nlsql.model.sql.SqlRenderer;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -67,7 +69,7 @@ public final class DjlTranslator implements Translator {
         }
         this.featurizer = new Featurizer(model.config());
         this.identity = new ModelIdentity(NAME, sha256(weights),
-                "beam=" + beam + ",maxLen=" + MAX_TOKENS + ",retryBeam=" + RETRY_BEAM + ",constrained=true");
+                "beam=" + beam + ",maxLen=" + MAX_TOKENS + ",retryBeam=" + RETRY_BEAM + ",constrained=true,joins=fk|same-name,distinctItems=true");
     }
 
     /**
@@ -137,18 +139,11 @@ public final class DjlTranslator implements Translator {
         mustUse.addAll(inText);
         try (NDManager local = manager.newSubManager()) {
             BeamSearch search = new BeamSearch(model, Math.max(beam, request.maxCandidates()), MAX_TOKENS);
-            Set<Long> numeric = new java.util.HashSet<>();
-            for (int ti = 0; ti < request.schema().tables().size(); ti++) {
-                List<SchemaContext.Column> cols = request.schema().tables().get(ti).columns();
-                for (int ci = 0; ci < cols.size(); ci++) {
-                    if (Featurizer.typeClass(cols.get(ci).type()) == 1) {
-                        numeric.add(dev.nlsql.model.sql.CanonicalGrammar.columnKey(ti, ci));
-                    }
-                }
-            }
-            List<BeamSearch.Hypothesis> hyps = search.search(local, enc, mustUse, request.maxCandidates(), numeric);
+            CanonicalGrammar.Constraints constraints = DecodeConstraints.of(request.schema());
+            List<BeamSearch.Hypothesis> hyps = search.search(local, enc, mustUse, request.maxCandidates(), constraints);
             if (hyps.isEmpty() && beam < RETRY_BEAM) {
-                hyps = new BeamSearch(model, RETRY_BEAM, MAX_TOKENS).search(local, enc, mustUse, request.maxCandidates(), numeric);
+                hyps = new BeamSearch(model, RETRY_BEAM, MAX_TOKENS).search(local, enc, mustUse, request.maxCandidates(),
+                        constraints);
             }
             List<Candidate> out = new ArrayList<>();
             for (BeamSearch.Hypothesis h : hyps) {

@@ -74,6 +74,16 @@ public final class BeamSearch {
      * @param numericColumns {@link CanonicalGrammar#columnKey} of numeric columns
      */
     public List<Hypothesis> search(NDManager m, Encoded enc, Set<String> placeholders, int wanted, Set<Long> numericColumns) {
+        return search(m, enc, placeholders, wanted, new CanonicalGrammar.Constraints(numericColumns, null, false));
+    }
+
+    /**
+     * As {@link #search(NDManager, Encoded, Set, int)} under schema-derived decoding constraints
+     * ({@link CanonicalGrammar.Constraints}: numeric columns, allowed join pairs, distinct
+     * SELECT items).
+     */
+    public List<Hypothesis> search(NDManager m, Encoded enc, Set<String> placeholders, int wanted,
+            CanonicalGrammar.Constraints constraints) {
         int need = Math.max(1, Math.min(wanted, beamSize));
         NDArray[] pre = Batch.prefixArrays(m, List.of(enc), model.config().featuresPerWord());
         PointerTransformer.PrefixState ps = model.encodePrefix(m, pre[0], pre[1], pre[2], pre[3], pre[4], pre[5], false);
@@ -118,7 +128,7 @@ public final class BeamSearch {
                     }
                     double score = b.score() + logp[base + j];
                     if (j == Keywords.EOS) {
-                        if (CanonicalGrammar.check(b.tokens(), placeholders, numericColumns) == CanonicalGrammar.Status.COMPLETE) {
+                        if (CanonicalGrammar.check(b.tokens(), placeholders, constraints) == CanonicalGrammar.Status.COMPLETE) {
                             done.add(new Hypothesis(b.tokens(), score));
                             accepted++;
                         }
@@ -130,7 +140,7 @@ public final class BeamSearch {
                     List<SqlToken> extended = new ArrayList<>(b.tokens());
                     extended.add(t);
                     if (st == null || t.type() != SqlToken.Type.KW) {
-                        st = CanonicalGrammar.check(extended, placeholders, numericColumns);
+                        st = CanonicalGrammar.check(extended, placeholders, constraints);
                         cache.put(cacheKey, st);
                     }
                     if (st == CanonicalGrammar.Status.INVALID) {

@@ -30,6 +30,9 @@ import java.util.Set;
  * SELECT or an enclosing one; no table twice in one FROM; a join condition compares columns of two
  * different tables already joined) and use every placeholder it is given. Columns after the FROM
  * clause are checked as soon as they appear; those of the SELECT list when the statement ends.
+ * Decoding adds schema-derived {@link Constraints}: no numeric column compared with a text
+ * placeholder, join conditions only over allowed column pairs (foreign keys, same-named columns),
+ * no repeated SELECT item.
  */
 public final class CanonicalGrammar {
 
@@ -59,10 +62,32 @@ public final class CanonicalGrammar {
     private static final Set<String> AGG = Set.of("COUNT", "SUM", "AVG", "MIN", "MAX");
     private static final Set<String> LIKES = Set.of("LIKE", "LIKE_CONTAINS", "LIKE_PREFIX", "LIKE_SUFFIX");
 
+    /**
+     * Schema-derived restrictions applied while decoding, on top of the grammar (training data are
+     * checked without them).
+     *
+     * @param numericColumns {@link #columnKey} of the schema's numeric columns: such a column is
+     *     never compared with a text ({@code STR}) placeholder
+     * @param joinPairs {@link #joinKey} of the column pairs a join condition may equate (both
+     *     orders), or null for any pair; with a set, every {@code JOIN} also needs an {@code ON}
+     * @param distinctItems whether two identical items in one SELECT list are refused
+     */
+    public record Constraints(Set<Long> numericColumns, Set<Long> joinPairs, boolean distinctItems) {
+        /** No restriction beyond the grammar. */
+        public static final Constraints NONE = new Constraints(Set.of(), null, false);
+
+        public Constraints {
+            numericColumns = numericColumns == null ? Set.of() : numericColumns;
+        }
+    }
+
     private final List<SqlToken> toks;
     private final Set<Long> numericColumns;
+    private final Set<Long> joinPairs;
+    private final boolean distinctItems;
     private int pos;
     private boolean scopeError;
+    private boolean onMissing;
 
     private static final class Scope {
         final Scope parent;
@@ -94,9 +119,17 @@ public final class CanonicalGrammar {
         }
     }
 
-    private CanonicalGrammar(List<SqlToken> toks, Set<Long> numericColumns) {
+    private CanonicalGrammar(List<SqlToken> toks, Constraints c) {
         this.toks = toks;
-        this.numericColumns = numericColumns;
+        this.numericColumns = c.numericColumns();
+        this.joinPairs = c.joinPairs();
+        this.distinctItems = c.distinctItems();
+    }
+
+    /** Key of the join condition {@code a = b} (ordered) in {@link Constraints#joinPairs()}. */
+    public static long joinKey(int tableA, int columnA, int tableB, int columnB) {
+        return ((long) (tableA & 0xFFFF) << 48) | ((long) (columnA & 0xFFFF) << 32) | ((long) (tableB & 0xFFFF) << 16)
+                | (columnB & 0xFFFF);
     }
 
     /** Key of a column in the {@code numericColumns} set of {@link #check(List, Set, Set)}. */
@@ -122,6 +155,18 @@ public final class CanonicalGrammar {
      * @param numericColumns {@link #columnKey} of the schema's numeric columns
      */
     public static Status check(List<SqlToken> tokens, Set<String> placeholders, Set<Long> numericColumns) {
+        return check(tokens, placeholders, new Constraints(numericColumns, null, false));
+    }
+
+    /**
+     * Checks a token sequence under decoding {@link Constraints}.
+     *
+     * @param tokens the canonical tokens so far (no EOS)
+     * @param placeholders the placeholders the statement must use, each at least once
+     * @param constraints schema-derived restrictions
+     * @return INVALID, VIABLE or COMPLETE
+     */
+    public static Status check(List<SqlToken> tokens, Set<String> placeholders, Constraints constraints) {
         for (SqlToken t : tokens) {
             if (t.type() == SqlToken.Type.PH && !placeholders.contains(t.placeholder())) {
                 return Status.INVALID;
@@ -130,7 +175,7 @@ public final class CanonicalGrammar {
                 return Status.INVALID;
             }
         }
-        CanonicalGrammar g = new CanonicalGrammar(tokens, numericColumns);
+        CanonicalGrammar g = new CanonicalGrammar(tokens, constraints);
         try {
             g.query(null);
         } catch (Incomplete e) {
@@ -141,7 +186,7 @@ public final class CanonicalGrammar {
         if (g.pos != tokens.size()) {
             return Status.INVALID;
         }
-        if (g.scopeError) {
+        if (g.scopeError || g.onMissing) {
             return Status.VIABLE;
         }
         Set<String> used = new HashSet<>();
@@ -207,14 +252,19 @@ public final class CanonicalGrammar {
         if (at("DISTINCT")) {
             pos++;
         }
+        List<List<SqlToken>> seen = new ArrayList<>();
+        int start = pos;
         item(s);
+        distinctItem(seen, start);
         int items = 1;
         while (at(",")) {
             if (arity >= 0 && items >= arity) {
                 throw new Invalid();
             }
             pos++;
+            start = pos;
             item(s);
+            distinctItem(seen, start);
             items++;
         }
         if (arity >= 0 && items != arity && pos < toks.size()) {
@@ -233,6 +283,11 @@ public final class CanonicalGrammar {
                     pos++;
                     joinEq(s);
                 }
+            } else if (joinPairs != null) {
+                if (pos < toks.size()) {
+                    throw new Invalid();
+                }
+                onMissing = true; // the statement may not end here: an ON must follow
             }
         }
         s.fromDone = pos < toks.size();
@@ -293,6 +348,18 @@ public final class CanonicalGrammar {
         return ordered;
     }
 
+    /** Refuses an item equal to an earlier one of the same SELECT list (once the item is closed). */
+    private void distinctItem(List<List<SqlToken>> seen, int start) {
+        if (!distinctItems || pos >= toks.size()) {
+            return;
+        }
+        List<SqlToken> item = toks.subList(start, pos);
+        if (seen.contains(item)) {
+            throw new Invalid();
+        }
+        seen.add(item);
+    }
+
     private void table(Scope s) {
         SqlToken t = next();
         if (t.type() != SqlToken.Type.TAB || !s.tables.add(t.table())) {
@@ -301,20 +368,23 @@ public final class CanonicalGrammar {
     }
 
     private void joinEq(Scope s) {
-        int a = joinColumn(s);
+        SqlToken a = joinColumn(s);
         expect("=");
-        int b = joinColumn(s);
-        if (a == b) {
+        SqlToken b = joinColumn(s);
+        if (a.table() == b.table()) {
+            throw new Invalid();
+        }
+        if (joinPairs != null && !joinPairs.contains(joinKey(a.table(), a.column(), b.table(), b.column()))) {
             throw new Invalid();
         }
     }
 
-    private int joinColumn(Scope s) {
+    private SqlToken joinColumn(Scope s) {
         SqlToken t = next();
         if (t.type() != SqlToken.Type.COL || !s.tables.contains(t.table())) {
             throw new Invalid();
         }
-        return t.table();
+        return t;
     }
 
     private void column(Scope s) {

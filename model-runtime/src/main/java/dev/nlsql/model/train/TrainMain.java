@@ -29,7 +29,9 @@ import java.util.Map;
  * plus a synthetic templated corpus over the train schemas. Every 20 steps it prints step, loss,
  * tokens/s, elapsed and estimated time left; every {@code --ckpt-minutes} it writes
  * {@code <out>/checkpoint.bin} (step, fp32 weights, Adam moments) and {@code <out>/model.bin} (the
- * shipped half-precision form), and reports the loss on a 3% held-out slice of the train databases.
+ * shipped half-precision form), and reports the loss on a 3% held-out slice of the train databases;
+ * {@code <out>/model-best.bin} holds the weights of the checkpoint with the lowest held-out loss of
+ * this process (early stopping; a resumed process starts its own comparison).
  * {@code --max-minutes} stops after that much wall time and {@code --stop-at} after that step (the
  * learning-rate schedule still follows {@code --steps}, so a run cut short by time is reproduced by
  * the same arguments with {@code --stop-at} the step it reached). {@code --resume} continues from {@code <out>/checkpoint.bin}. {@code --export} writes the final
@@ -87,6 +89,7 @@ public final class TrainMain {
             double lossSum = 0;
             long tokens = 0;
             int n = 0;
+            double bestHeld = Double.POSITIVE_INFINITY;
             while (t.step() < steps) {
                 Trainer.StepResult r = t.trainStep();
                 lossSum += r.loss();
@@ -110,6 +113,13 @@ public final class TrainMain {
                     double heldLoss = heldItems.isEmpty() ? Double.NaN : t.evaluate(heldItems);
                     System.out.printf(Locale.ROOT, "checkpoint at step %d: held-out loss %.4f -> %s%n",
                             t.step(), heldLoss, ckpt);
+                    if (heldLoss < bestHeld) {
+                        // early stopping by held-out loss: keep the best weights seen so far
+                        bestHeld = heldLoss;
+                        t.export(out.resolve("model-best.bin"));
+                        System.out.printf(Locale.ROOT, "best held-out loss so far: step %d -> %s%n",
+                                t.step(), out.resolve("model-best.bin"));
+                    }
                 }
                 if (timeUp) {
                     System.out.println("time budget reached; resume with --resume");

@@ -1,0 +1,193 @@
+package dev.nlsql.model.quickeval;
+
+import dev.nlsql.model.Candidate;
+import dev.nlsql.model.DjlTranslator;
+import dev.nlsql.model.SchemaContext;
+import dev.nlsql.model.TranslationRequest;
+import dev.nlsql.model.data.SpiderSchemas;
+import dev.nlsql.model.eval.PlaceholderSql;
+import dev.nlsql.model.eval.ResultComparator;
+import dev.nlsql.model.eval.SpiderDataset;
+import dev.nlsql.model.eval.SpiderExample;
+import dev.nlsql.model.eval.ValueIndexBuilder;
+import dev.nlsql.model.vault.IdVault;
+import dev.nlsql.model.vault.MaskedQuestion;
+import dev.nlsql.model.vault.Slot;
+import dev.nlsql.model.vault.SlotKind;
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Analysis tool in test scope (not the harness): for every Spider dev question, every candidate
+ * of the beam and what became of it on the SQLite database: {@code E} (execution error),
+ * {@code 0} (ran, no rows) or {@code R} (rows), and {@code +} when its result equals the gold
+ * result. One line per question (index, hardness, latency ms, outcomes), so selection rules can be
+ * compared offline. Masking and binding follow the harness ({@code ValueIndexBuilder}, whole
+ * numbers as longs, database spelling for linked strings).
+ * Args: spiderDir weightsFile outFile [beam] [candidates] [stride].
+ */
+public final class CandidateOutcomes {
+
+    public static void main(String[] args) throws Exception {
+        Path dir = Path.of(args[0]);
+        int beam = args.length > 3 ? Integer.parseInt(args[3]) : 4;
+        int cands = args.length > 4 ? Integer.parseInt(args[4]) : 4;
+        int stride = args.length > 5 ? Integer.parseInt(args[5]) : 1;
+        Map<String, SchemaContext> schemas = SpiderSchemas.load(dir.resolve("tables.json"));
+        List<SpiderExample> dev = SpiderDataset.load(dir.resolve("dev.json"));
+        Map<String, Object[]> dbs = new HashMap<>();
+        try (DjlTranslator tr = DjlTranslator.fromFile(Path.of(args[1]), beam);
+                PrintWriter out = new PrintWriter(Files.newBufferedWriter(Path.of(args[2])))) {
+            int n = 0;
+            for (int i = 0; i < dev.size(); i += stride) {
+                SpiderExample e = dev.get(i);
+                if (!SpiderDataset.hasDatabase(dir.resolve("database"), e.dbId())) {
+                    continue;
+                }
+                Object[] db = dbs.computeIfAbsent(e.dbId(), id -> open(dir, id, schemas.get(id)));
+                Connection c = (Connection) db[0];
+                ValueIndexBuilder values = (ValueIndexBuilder) db[1];
+                MaskedQuestion mq = IdVault.mask(e.question(), List.of(), (dev.nlsql.model.vault.ValueIndex) db[2]);
+                long t0 = System.nanoTime();
+                List<Candidate> cs = tr.translate(new TranslationRequest(schemas.get(e.dbId()), mq.text(),
+                        mq.placeholderKinds(), "sqlite", cands));
+                long ms = (System.nanoTime() - t0) / 1_000_000;
+                List<List<Object>> gold;
+                try {
+                    gold = run(c, e.query(), List.of());
+                } catch (SQLException ex) {
+                    gold = null;
+                }
+                StringBuilder sb = new StringBuilder();
+                for (Candidate cand : cs) {
+                    PlaceholderSql.JdbcSql j = PlaceholderSql.toJdbc(cand.sql());
+                    List<Object> params = new ArrayList<>();
+                    for (String name : j.parameters()) {
+                        params.add(jdbcValue(mq.slots().get(name), values));
+                    }
+                    try {
+                        List<List<Object>> rows = run(c, j.sql(), params);
+                        sb.append(rows.isEmpty() ? '0' : 'R');
+                        sb.append(gold != null && ResultComparator.sameResult(gold, rows, e.goldOrdered()) ? '+' : '-');
+                    } catch (SQLException ex) {
+                        sb.append("E-");
+                    }
+                    sb.append(' ');
+                }
+                out.printf(Locale.ROOT, "%d\t%s\t%d\t%s%n", e.index(), e.hardness(), ms, sb.toString().strip());
+                if (++n % 50 == 0) {
+                    System.err.println(n + " questions");
+                    out.flush();
+                }
+            }
+        }
+    }
+
+    private static Object[] open(Path dir, String id, SchemaContext schema) {
+        try {
+            Properties p = new Properties();
+            p.setProperty("open_mode", "1");
+            Connection c = DriverManager.getConnection("jdbc:sqlite:" + SpiderDataset.databaseFile(dir.resolve("database"), id), p);
+            List<String> names = new ArrayList<>();
+            for (SchemaContext.Table t : schema.tables()) {
+                names.add(t.name());
+                t.columns().forEach(col -> names.add(col.name()));
+            }
+            ValueIndexBuilder values = new ValueIndexBuilder(names);
+            for (SchemaContext.Table t : schema.tables()) {
+                for (SchemaContext.Column col : t.columns()) {
+                    String q = "\"" + col.name() + "\"";
+                    String sql = "SELECT DISTINCT " + q + " FROM \"" + t.name() + "\" WHERE typeof(" + q + ") = 'text' LIMIT 5000";
+                    try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+                        while (rs.next()) {
+                            values.add(t.name() + "." + col.name(), rs.getString(1));
+                        }
+                    } catch (SQLException ignored) {
+                        // a name the file lacks
+                    }
+                }
+            }
+            return new Object[] {c, values, values.build()};
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Object jdbcValue(Slot slot, ValueIndexBuilder values) {
+        Object v = slot.value();
+        if (v instanceof BigDecimal d) {
+            try {
+                return d.longValueExact();
+            } catch (ArithmeticException notWhole) {
+                return d.doubleValue();
+            }
+        }
+        if (v instanceof LocalDate d) {
+            return d.toString();
+        }
+        if (slot.kind() == SlotKind.STR && slot.column() != null && v instanceof String s) {
+            return values.databaseSpelling(s);
+        }
+        return v;
+    }
+
+    private static List<List<Object>> run(Connection c, String sql, List<Object> params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            java.util.concurrent.ScheduledFuture<?> w = WATCHDOG.schedule(() -> {
+                try {
+                    ps.cancel();
+                } catch (SQLException ignored) {
+                    // finished
+                }
+            }, 10, java.util.concurrent.TimeUnit.SECONDS);
+            try {
+                return read(ps, params);
+            } finally {
+                w.cancel(false);
+            }
+        }
+    }
+
+    private static final java.util.concurrent.ScheduledExecutorService WATCHDOG =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "timeout");
+                t.setDaemon(true);
+                return t;
+            });
+
+    private static List<List<Object>> read(PreparedStatement ps, List<Object> params) throws SQLException {
+        {
+            ps.setMaxRows(100_001);
+            for (int i = 0; i < params.size(); i++) {
+                ps.setObject(i + 1, params.get(i));
+            }
+            List<List<Object>> rows = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                int cols = rs.getMetaData().getColumnCount();
+                while (rs.next()) {
+                    List<Object> row = new ArrayList<>(cols);
+                    for (int i = 1; i <= cols; i++) {
+                        row.add(rs.getObject(i));
+                    }
+                    rows.add(row);
+                }
+            }
+            return rows;
+        }
+    }
+}
