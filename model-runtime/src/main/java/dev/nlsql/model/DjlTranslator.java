@@ -69,7 +69,8 @@ public final class DjlTranslator implements Translator {
         }
         this.featurizer = new Featurizer(model.config());
         this.identity = new ModelIdentity(NAME, sha256(weights),
-                "beam=" + beam + ",maxLen=" + MAX_TOKENS + ",retryBeam=" + RETRY_BEAM + ",constrained=true,joins=fk|same-name,distinctItems=true");
+                "beam=" + beam + ",maxLen=" + MAX_TOKENS + ",retryBeam=" + RETRY_BEAM + ",constrained=true,constraints="
+                        + DecodeConstraints.VERSION);
     }
 
     /**
