@@ -138,6 +138,55 @@ class SpiderEvaluatorTest {
     }
 
     @Test
+    void aCandidateReturningRowsIsPreferredToAnEmptyOne() throws Exception {
+        SpiderExample q = subset.get(0); // How many singers do we have?
+        Translator t = new Translator() {
+            @Override
+            public List<Candidate> translate(dev.nlsql.model.TranslationRequest request) {
+                return List.of(new Candidate("SELECT name FROM singer WHERE age < 0", -0.1), // runs, no rows
+                        new Candidate("SELECT count(*) FROM singer", -0.2),
+                        new Candidate("SELECT 0", -0.3));
+            }
+
+            @Override
+            public ModelIdentity identity() {
+                return new ModelIdentity("eg-test", "33".repeat(32), "none");
+            }
+        };
+        try (SpiderEvaluator ev = evaluator(t)) {
+            EvalOutcome o = ev.evaluate(q);
+            assertEquals("SELECT count(*) FROM singer", o.predictedSql());
+            assertTrue(o.correct());
+        }
+        // with no candidate returning rows, the first that executes is scored
+        try (SpiderEvaluator ev = evaluator(fixedList("SELECT count(*) FROM nosuch", "SELECT name FROM singer WHERE age < 0",
+                "SELECT name FROM singer WHERE age < -1"))) {
+            EvalOutcome o = ev.evaluate(q);
+            assertEquals("SELECT name FROM singer WHERE age < 0", o.predictedSql());
+            assertTrue(o.executed());
+            assertFalse(o.correct());
+        }
+    }
+
+    static Translator fixedList(String... sqls) {
+        return new Translator() {
+            @Override
+            public List<Candidate> translate(dev.nlsql.model.TranslationRequest request) {
+                List<Candidate> out = new ArrayList<>();
+                for (int i = 0; i < sqls.length; i++) {
+                    out.add(new Candidate(sqls[i], -i));
+                }
+                return out;
+            }
+
+            @Override
+            public ModelIdentity identity() {
+                return new ModelIdentity("list-test", "44".repeat(32), "none");
+            }
+        };
+    }
+
+    @Test
     void runawayQueriesHitTheTimeout() throws Exception {
         Translator runaway = fixed("WITH RECURSIVE r(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM r) SELECT count(*) FROM r");
         SpiderEvaluator.Options o = new SpiderEvaluator.Options(spider.resolve("database"), 1000, 1000, 1, 100);
