@@ -137,14 +137,19 @@ public final class AccuracyCheck {
         return (Translator) cls.getConstructor().newInstance();
     }
 
-    /** {@code [--translator <class>] [--sets chinook,northwind] [--verbose]}. */
+    /** {@code [--translator <class>] [--sets chinook,northwind] [--verbose] [--option nlsql.x=y]...}. */
     public static void main(String[] args) throws Exception {
         System.setProperty("ai.djl.offline", "true");
         String cls = null;
         List<String> sets = QuestionSet.NAMES;
         boolean verbose = false;
+        java.util.Properties props = new java.util.Properties();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
+                case "--option" -> {
+                    String[] kv = args[++i].split("=", 2);
+                    props.setProperty(kv[0], kv[1]);
+                }
                 case "--translator" -> cls = args[++i];
                 case "--sets" -> sets = List.of(args[++i].split(","));
                 case "--verbose" -> verbose = true;
@@ -161,7 +166,7 @@ public final class AccuracyCheck {
             long correct = 0;
             long total = 0;
             for (String s : sets) {
-                Report r = run(s, t, SqlPolicy.forEngine(Engine.SQLITE));
+                Report r = run(s, t, SqlPolicy.forEngine(Engine.SQLITE), NlOptions.from(props));
                 if (verbose) {
                     for (Outcome o : r.outcomes()) {
                         System.out.printf("%s %s %s | %s%n", o.correct() ? "OK  " : (o.valid() ? "DIFF" : "FAIL"), o.id(),
