@@ -50,6 +50,10 @@ public final class TrainCommand implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE})", defaultValue = "0")
     String maxMinutes;
 
+    @Option(names = "--stop-at", description = "stop (resumably) after this optimiser step, 0 = run to --steps; "
+            + "the learning-rate schedule still follows --steps (default: ${DEFAULT-VALUE})", defaultValue = "0")
+    int stopAt;
+
     @Option(names = "--limit", description = "train on at most this many records, 0 = all (default: ${DEFAULT-VALUE})",
             defaultValue = "0")
     int limit;
@@ -70,6 +74,7 @@ public final class TrainCommand implements Callable<Integer> {
                 "--out", out.toString(), "--steps", Integer.toString(steps), "--batch", Integer.toString(batch),
                 "--lr", lr, "--warmup", Integer.toString(warmup), "--synthetic", Integer.toString(synthetic),
                 "--seed", Long.toString(seed), "--ckpt-minutes", ckptMinutes, "--max-minutes", maxMinutes,
+                "--stop-at", Integer.toString(stopAt),
                 "--limit", Integer.toString(limit)));
         if (resume) {
             args.add("--resume");
