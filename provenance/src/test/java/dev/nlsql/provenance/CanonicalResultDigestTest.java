@@ -179,4 +179,32 @@ class CanonicalResultDigestTest {
         assertEquals(before, d.orderedHex());
         assertEquals(3000, d.rowCount());
     }
+
+    @Test
+    void aResetDigestEqualsANewOneWhateverItHeldBefore() {
+        List<List<Object>> rows = List.of(List.of(1, "a"), List.of(2, "b"));
+        CanonicalResultDigest fresh = digest(rows);
+        CanonicalResultDigest reused = new CanonicalResultDigest(false);
+        for (int i = 0; i < 5000; i++) { // past a flush of the buffer, left mid-row
+            reused.beginRow();
+            reused.add("other " + i);
+            reused.endRow();
+        }
+        reused.unorderedHex();
+        reused.beginRow();
+        reused.add(7);
+        for (boolean ordered : new boolean[] {true, false, true}) {
+            reused.reset(ordered);
+            assertEquals(ordered, reused.ordered());
+            assertEquals(0, reused.rowCount());
+            for (List<Object> row : rows) {
+                reused.beginRow();
+                row.forEach(reused::add);
+                reused.endRow();
+            }
+            assertEquals(fresh.unorderedHex(), reused.unorderedHex());
+            assertEquals(ordered ? fresh.orderedHex() : null, reused.orderedHex());
+            assertEquals(fresh.unorderedHex(), reused.unorderedHex(), "reading twice gives the same value");
+        }
+    }
 }

@@ -120,7 +120,7 @@ public final class Execution {
             cols.add(new ProvenanceRecord.Column(md.getColumnLabel(i), type));
         }
         columns = cols;
-        digest = pipeline.newDigest();
+        digest = pipeline.newDigest(plan.ordered());
     }
 
     /** The cursor of {@code raw} moved to a new row: feeds its values to the digest. */
@@ -161,8 +161,11 @@ public final class Execution {
                 .rowCount(rows)
                 .complete(complete && error == null)
                 .timings(new ProvenanceRecord.Timings(plan.parseMs(), plan.translateMs(), executeMs, fetchMs));
-        if (digest != null) {
-            b.resultHashOrdered(digest.orderedHex()).resultHashUnordered(digest.unorderedHex());
+        ResultDigest d = digest;
+        if (d != null) {
+            digest = null;
+            b.resultHashOrdered(d.orderedHex()).resultHashUnordered(d.unorderedHex());
+            pipeline.recycle(d);
         }
         pipeline.append(b.build());
     }
