@@ -425,7 +425,17 @@ public final class CanonicalResultDigest implements ResultDigest {
         pos += 4;
         byte[] b = buf;
         int p = pos;
-        for (int i = 0; i < n; i++) {
+        int i = 0;
+        // ASCII prefix (usually the whole string) in a tight loop
+        for (; i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80) {
+                break;
+            }
+            b[p + i] = (byte) c;
+        }
+        p += i;
+        for (; i < n; i++) {
             char c = s.charAt(i);
             if (c < 0x80) {
                 b[p++] = (byte) c;

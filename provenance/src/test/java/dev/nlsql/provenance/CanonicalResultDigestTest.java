@@ -67,11 +67,13 @@ class CanonicalResultDigestTest {
 
     @Test
     void textMatchesJavaUtf8IncludingSupplementaryCharacters() {
-        String s = "Zoë 😀 日本";
-        byte[] enc = CanonicalResultDigest.encode(s);
-        byte[] utf8 = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        assertEquals(5 + utf8.length, enc.length);
-        assertArrayEquals(utf8, java.util.Arrays.copyOfRange(enc, 5, enc.length));
+        for (String s : new String[] {"Zoë 😀 日本", "", "plain ascii", "Āa", "ÿ", "é at start", "ends in é", "a\u0100b",
+                "lone \ud800 surrogate", "x".repeat(5000) + "ü"}) {
+            byte[] enc = CanonicalResultDigest.encode(s);
+            byte[] utf8 = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            assertEquals(5 + utf8.length, enc.length, s);
+            assertArrayEquals(utf8, java.util.Arrays.copyOfRange(enc, 5, enc.length), s);
+        }
         assertArrayEquals(CanonicalResultDigest.encode("x"), CanonicalResultDigest.encode('x'));
         assertArrayEquals(CanonicalResultDigest.encode("x"), CanonicalResultDigest.encode(new char[] {'x'}));
     }

@@ -30,6 +30,8 @@ public final class Execution {
     private List<ProvenanceRecord.Column> columns = List.of();
     private ResultDigest digest;
     private int columnCount;
+    /** The current row's values as fetched for the digest (reused row to row). */
+    private Object[] values;
     private long rows;
     private boolean complete;
     private String sqlState;
@@ -121,19 +123,31 @@ public final class Execution {
         }
         columns = cols;
         digest = pipeline.newDigest(plan.ordered());
+        values = digest == null ? null : new Object[columnCount];
     }
 
-    /** The cursor of {@code raw} moved to a new row: feeds its values to the digest. */
-    public void row(ResultSet raw) throws SQLException {
+    /**
+     * The cursor of {@code raw} moved to a new row: fetches its values with {@code getObject}
+     * and feeds them to the digest.
+     *
+     * @return the row's values (column 1 at index 0), valid until the next call (the array is
+     *     reused); null when results are not hashed
+     */
+    public Object[] row(ResultSet raw) throws SQLException {
         rows++;
         ResultDigest d = digest;
-        if (d != null) {
-            d.beginRow();
-            for (int i = 1; i <= columnCount; i++) {
-                d.add(raw.getObject(i));
-            }
-            d.endRow();
+        Object[] v = values;
+        if (d == null || v == null) {
+            return null;
         }
+        d.beginRow();
+        for (int i = 0; i < v.length; i++) {
+            Object o = raw.getObject(i + 1);
+            v[i] = o;
+            d.add(o);
+        }
+        d.endRow();
+        return v;
     }
 
     /** The cursor moved past the last row. */
@@ -164,6 +178,7 @@ public final class Execution {
         ResultDigest d = digest;
         if (d != null) {
             digest = null;
+            values = null;
             b.resultHashOrdered(d.orderedHex()).resultHashUnordered(d.unorderedHex());
             pipeline.recycle(d);
         }
