@@ -197,6 +197,7 @@ final class StoreEngine {
             write(batch);
             batch.clear();
         }
+        closeWriterConnection();
         // appends that raced with close() and landed after STOP: refuse them, count them
         List<Item> late = new ArrayList<>();
         queue.drainTo(late);
@@ -253,34 +254,72 @@ final class StoreEngine {
         }
     }
 
+    private static final String INSERT = "INSERT INTO nlsql_provenance (id, time_ms, user_name, decision, schema_hash,"
+            + " result_hash, row_count, complete, record_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    /** The writer thread's own connection (autocommit off) and its prepared insert, kept between batches. */
+    private Connection writerConnection;
+    private PreparedStatement writerInsert;
+
+    /** Inserts one batch in one transaction on the writer's connection; on failure drops that connection. */
     private void insert(List<Item> records) throws SQLException {
-        try (Connection c = pool.getConnection()) {
-            c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO nlsql_provenance (id, time_ms, user_name,"
-                    + " decision, schema_hash, result_hash, row_count, complete, record_json)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                for (Item i : records) {
-                    ProvenanceRecord r = i.record();
-                    setId(ps, 1, r.id());
-                    ps.setLong(2, r.time() == null ? 0L : r.time().toEpochMilli());
-                    ps.setString(3, r.user());
-                    ps.setString(4, r.decision());
-                    ps.setString(5, r.schemaHash());
-                    ps.setString(6, r.resultHashUnordered());
-                    ps.setLong(7, r.rowCount());
-                    ps.setBoolean(8, r.complete());
-                    ps.setString(9, ProvenanceJson.write(r));
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-                c.commit();
+        PreparedStatement ps = writerInsert();
+        Connection c = writerConnection;
+        try {
+            for (Item i : records) {
+                ProvenanceRecord r = i.record();
+                setId(ps, 1, r.id());
+                ps.setLong(2, r.time() == null ? 0L : r.time().toEpochMilli());
+                ps.setString(3, r.user());
+                ps.setString(4, r.decision());
+                ps.setString(5, r.schemaHash());
+                ps.setString(6, r.resultHashUnordered());
+                ps.setLong(7, r.rowCount());
+                ps.setBoolean(8, r.complete());
+                ps.setString(9, ProvenanceJson.write(r));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+            c.commit();
+        } catch (SQLException e) {
+            try {
+                c.rollback();
+            } catch (SQLException ignored) {
+                e.addSuppressed(ignored);
+            }
+            closeWriterConnection(); // a retry starts on a fresh connection
+            throw e;
+        }
+    }
+
+    private PreparedStatement writerInsert() throws SQLException {
+        if (writerInsert == null) {
+            Connection c = pool.getConnection();
+            try {
+                c.setAutoCommit(false);
+                writerInsert = c.prepareStatement(INSERT);
+                writerConnection = c;
             } catch (SQLException e) {
                 try {
-                    c.rollback();
+                    c.close();
                 } catch (SQLException ignored) {
                     e.addSuppressed(ignored);
                 }
                 throw e;
+            }
+        }
+        return writerInsert;
+    }
+
+    private void closeWriterConnection() {
+        Connection c = writerConnection;
+        writerConnection = null;
+        writerInsert = null;
+        if (c != null) {
+            try {
+                c.close(); // the pool closes the statement with it
+            } catch (SQLException e) {
+                LOG.log(System.Logger.Level.DEBUG, "closing the provenance writer's connection: " + e.getMessage());
             }
         }
     }

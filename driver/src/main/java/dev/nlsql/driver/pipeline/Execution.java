@@ -30,6 +30,8 @@ public final class Execution {
     private List<ProvenanceRecord.Column> columns = List.of();
     private ResultDigest digest;
     private int columnCount;
+    /** Columns of earlier executions of the same prepared statement, or null: read them every time. */
+    private ColumnCache columnCache;
     /** The current row's values as fetched for the digest (reused row to row). */
     private Object[] values;
     private long rows;
@@ -106,24 +108,50 @@ public final class Execution {
         rows = -1;
     }
 
-    /** The result set produced: reads its columns and starts the digest. */
+    /** Reuse (and fill) the columns of a prepared statement's earlier executions ({@link ColumnCache}). */
+    public void columnCache(ColumnCache cache) {
+        columnCache = cache;
+    }
+
+    /** The result set produced: reads its columns (or takes them from the column cache) and starts the digest. */
     public void resultSet(ResultSet raw) throws SQLException {
         rows = 0;
         ResultSetMetaData md = raw.getMetaData();
         columnCount = md.getColumnCount();
-        List<ProvenanceRecord.Column> cols = new ArrayList<>(columnCount);
-        for (int i = 1; i <= columnCount; i++) {
-            String type;
-            try {
-                type = JDBCType.valueOf(md.getColumnType(i)).getName();
-            } catch (IllegalArgumentException e) {
-                type = md.getColumnTypeName(i);
+        ColumnCache cache = columnCache;
+        List<ProvenanceRecord.Column> cols = cache == null ? null : cache.columns;
+        if (cols == null || cols.size() != columnCount) {
+            cols = columnsOf(md, columnCount);
+            if (cache != null) {
+                cache.columns = cols;
             }
-            cols.add(new ProvenanceRecord.Column(md.getColumnLabel(i), type));
         }
         columns = cols;
         digest = pipeline.newDigest(plan.ordered());
         values = digest == null ? null : new Object[columnCount];
+    }
+
+    /** JDBC type names by {@code java.sql.Types} code (what {@code JDBCType.valueOf(code).getName()} gives). */
+    private static final java.util.Map<Integer, String> TYPE_NAMES = typeNames();
+
+    private static java.util.Map<Integer, String> typeNames() {
+        java.util.Map<Integer, String> m = new java.util.HashMap<>();
+        for (JDBCType t : JDBCType.values()) {
+            m.put(t.getVendorTypeNumber(), t.getName());
+        }
+        return java.util.Map.copyOf(m);
+    }
+
+    private static List<ProvenanceRecord.Column> columnsOf(ResultSetMetaData md, int n) throws SQLException {
+        List<ProvenanceRecord.Column> cols = new ArrayList<>(n);
+        for (int i = 1; i <= n; i++) {
+            String type = TYPE_NAMES.get(md.getColumnType(i));
+            if (type == null) {
+                type = md.getColumnTypeName(i);
+            }
+            cols.add(new ProvenanceRecord.Column(md.getColumnLabel(i), type));
+        }
+        return List.copyOf(cols);
     }
 
     /**
