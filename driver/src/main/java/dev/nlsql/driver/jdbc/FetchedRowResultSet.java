@@ -36,7 +36,9 @@ import java.util.UUID;
  * or {@code Byte}; {@code getLong} for any of those or a {@code Long}; {@code getDouble} for a
  * {@code Double}; {@code getBoolean} for a {@code Boolean}; {@code getBigDecimal} for a
  * {@code BigDecimal}; {@code getObject(i, type)} when the value's class is {@code type}; and
- * SQL NULL (null, 0 or false, as JDBC specifies) for all of them but {@code getObject(i, type)}. Every other getter, and every
+ * SQL NULL for the getters that return an object ({@code getObject(i)}, {@code getString},
+ * {@code getBigDecimal}: null). SQL NULL read with a primitive getter goes to the target, whose
+ * answer JDBC does not pin down in practice (DuckDB's {@code getDouble} gives NaN, not 0). Every other getter, and every
  * value of another class (a {@code Long} read with {@code getInt}, a number read with
  * {@code getString}, a mutable {@code Timestamp} or {@code byte[]}), goes to the target driver,
  * so its own conversions and errors apply unchanged. {@code wasNull()} answers for the last
@@ -129,11 +131,7 @@ public abstract class FetchedRowResultSet extends DelegatingResultSet {
     @Override
     public int getInt(int i) throws SQLException {
         Object v = at(i);
-        if (v == null) {
-            servedValue(true);
-            return 0;
-        }
-        Class<?> c = v.getClass();
+        Class<?> c = v == null ? null : v.getClass();
         if (c == Integer.class || c == Short.class || c == Byte.class) {
             servedValue(false);
             return ((Number) v).intValue();
@@ -145,11 +143,7 @@ public abstract class FetchedRowResultSet extends DelegatingResultSet {
     @Override
     public long getLong(int i) throws SQLException {
         Object v = at(i);
-        if (v == null) {
-            servedValue(true);
-            return 0L;
-        }
-        Class<?> c = v.getClass();
+        Class<?> c = v == null ? null : v.getClass();
         if (c == Long.class || c == Integer.class || c == Short.class || c == Byte.class) {
             servedValue(false);
             return ((Number) v).longValue();
@@ -161,9 +155,9 @@ public abstract class FetchedRowResultSet extends DelegatingResultSet {
     @Override
     public double getDouble(int i) throws SQLException {
         Object v = at(i);
-        if (v == null || v.getClass() == Double.class) {
-            servedValue(v == null);
-            return v == null ? 0.0 : (Double) v;
+        if (v != null && v.getClass() == Double.class) {
+            servedValue(false);
+            return (Double) v;
         }
         served = false;
         return super.getDouble(i);
@@ -172,9 +166,9 @@ public abstract class FetchedRowResultSet extends DelegatingResultSet {
     @Override
     public boolean getBoolean(int i) throws SQLException {
         Object v = at(i);
-        if (v == null || v.getClass() == Boolean.class) {
-            servedValue(v == null);
-            return v != null && (Boolean) v;
+        if (v != null && v.getClass() == Boolean.class) {
+            servedValue(false);
+            return (Boolean) v;
         }
         served = false;
         return super.getBoolean(i);

@@ -95,6 +95,20 @@ class FetchedRowResultSetTest {
         compare(raw, "jdbc:nlsql:h2:" + db, "SELECT * FROM m ORDER BY id", 3);
     }
 
+    @Test
+    void duckdbGettersMatchTheRawDriver() throws Exception {
+        // DuckDB answers getDouble on NULL with NaN: SQL NULL read by a primitive getter is never answered by nlsql
+        Path db = TestDbs.dir().resolve("typed.duckdb");
+        String raw = "jdbc:duckdb:" + db;
+        try (Connection c = DriverManager.getConnection(raw); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE m (id INTEGER PRIMARY KEY, i INTEGER, g BIGINT, dbl DOUBLE, dec DECIMAL(12,3),"
+                    + " v VARCHAR, bo BOOLEAN, dt DATE, bin BLOB)");
+            s.execute("INSERT INTO m VALUES (1, 42, 5000000000, 1.5, 12.500, '3', TRUE, DATE '2024-02-29', '\\x01\\x02'::BLOB)");
+            s.execute("INSERT INTO m VALUES (2, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL)");
+        }
+        compare(raw, "jdbc:nlsql:duckdb:" + db, "SELECT * FROM m ORDER BY id", 2);
+    }
+
     private static void compare(String rawUrl, String nlsqlUrl, String sql, int rows) throws SQLException {
         Properties p = new Properties();
         p.setProperty("nlsql.policy.mode", "audit");
