@@ -223,7 +223,12 @@ final class StoreEngine {
         if (last == null && !records.isEmpty()) {
             for (int attempt = 0; attempt <= RETRY_MS.length; attempt++) {
                 try {
-                    insert(records);
+                    // a retry leaves out what is already stored: a failed attempt may have
+                    // committed (H2 closing under the writer did), or an id was appended twice
+                    List<Item> todo = attempt == 0 ? records : notYetStored(records);
+                    if (!todo.isEmpty()) {
+                        insert(todo);
+                    }
                     written.addAndGet(records.size());
                     last = null;
                     break;
@@ -290,6 +295,36 @@ final class StoreEngine {
             closeWriterConnection(); // a retry starts on a fresh connection
             throw e;
         }
+    }
+
+    /**
+     * The records of {@code records} whose id is not in the store yet, each id once; logs a
+     * warning naming how many were left out.
+     */
+    private List<Item> notYetStored(List<Item> records) throws SQLException {
+        List<Item> out = new ArrayList<>(records.size());
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        try (Connection c = pool.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM nlsql_provenance WHERE id = ?")) {
+            for (Item i : records) {
+                String id = i.record().id();
+                if (!seen.add(id)) {
+                    continue;
+                }
+                setId(ps, 1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next() && rs.getLong(1) == 0) {
+                        out.add(i);
+                    }
+                }
+            }
+        }
+        if (out.size() < records.size()) {
+            LOG.log(System.Logger.Level.WARNING, (records.size() - out.size()) + " of " + records.size()
+                    + " provenance records of a failed batch are already stored (committed by the failed attempt,"
+                    + " or the same id appended twice); they are not inserted again");
+        }
+        return out;
     }
 
     private PreparedStatement writerInsert() throws SQLException {
