@@ -135,7 +135,7 @@ class PipelineWiringTest {
             assertEquals(List.of("ArtistId", "Name"), full.columns().stream().map(ProvenanceRecord.Column::name).toList());
             assertNotNull(full.resultHashOrdered());
             assertTrue(full.targetUrl().startsWith("jdbc:sqlite:"));
-            assertEquals(4, java.util.UUID.fromString(full.id()).version());
+            assertEquals(7, java.util.UUID.fromString(full.id()).version(), "time-ordered ids");
             assertEquals(RecordingStages.RECORDS.size(), RecordingStages.RECORDS.stream().map(ProvenanceRecord::id).distinct().count());
 
             // the same rows read again give the same hash; a partial read is marked incomplete

@@ -72,8 +72,11 @@ public final class CanonicalResultDigest implements ResultDigest {
     private static final VarHandle INT_BE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
     private static final VarHandle LONG_BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
-    private final boolean ordered;
-    private final MessageDigest chain;
+    private boolean ordered;
+    /** The ordered chain; created on first use and kept across {@link #reset}. */
+    private MessageDigest chain;
+    /** Finalises the published digests; kept across {@link #reset}. */
+    private MessageDigest fin;
     private final Murmur3 murmur = new Murmur3();
     private byte[] buf = new byte[FLUSH_AT + 512];
     private int pos;
@@ -93,9 +96,30 @@ public final class CanonicalResultDigest implements ResultDigest {
      *     (cheaper: no SHA-256 per row), in which case {@link #orderedHex()} returns null
      */
     public CanonicalResultDigest(boolean ordered) {
+        reset(ordered);
+    }
+
+    /**
+     * Starts over with zero rows, as a new {@code CanonicalResultDigest(ordered)} would, keeping
+     * this object's buffer and hash objects: what a connection does to reuse one digest for its
+     * next result.
+     *
+     * @param ordered whether to keep the ordered digest too
+     */
+    public void reset(boolean ordered) {
         this.ordered = ordered;
-        this.chain = ordered ? Hashes.sha256() : null;
+        pos = 0;
+        rowStart = 0;
+        inRow = false;
+        rows = 0;
+        sumHi = 0;
+        sumLo = 0;
         if (ordered) {
+            if (chain == null) {
+                chain = Hashes.sha256();
+            } else {
+                chain.reset();
+            }
             chain.update(ORDERED_DOMAIN);
         }
     }
@@ -210,12 +234,16 @@ public final class CanonicalResultDigest implements ResultDigest {
 
     @Override
     public String unorderedHex() {
-        MessageDigest c = Hashes.sha256();
-        c.update(UNORDERED_DOMAIN);
-        c.update(longBytes(rows));
-        c.update(longBytes(sumHi));
-        c.update(longBytes(sumLo));
-        return Hashes.hex(c.digest());
+        if (fin == null) {
+            fin = Hashes.sha256();
+        }
+        byte[] tail = new byte[24];
+        LONG_BE.set(tail, 0, rows);
+        LONG_BE.set(tail, 8, sumHi);
+        LONG_BE.set(tail, 16, sumLo);
+        fin.update(UNORDERED_DOMAIN);
+        fin.update(tail);
+        return Hashes.hex(fin.digest());
     }
 
     private static byte[] longBytes(long v) {
@@ -397,7 +425,17 @@ public final class CanonicalResultDigest implements ResultDigest {
         pos += 4;
         byte[] b = buf;
         int p = pos;
-        for (int i = 0; i < n; i++) {
+        int i = 0;
+        // ASCII prefix (usually the whole string) in a tight loop
+        for (; i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80) {
+                break;
+            }
+            b[p + i] = (byte) c;
+        }
+        p += i;
+        for (; i < n; i++) {
             char c = s.charAt(i);
             if (c < 0x80) {
                 b[p++] = (byte) c;

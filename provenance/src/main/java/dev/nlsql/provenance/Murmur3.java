@@ -49,19 +49,31 @@ final class Murmur3 {
         int rem = len & 15;
         long k1 = 0;
         long k2 = 0;
-        if (rem > 8) {
-            for (int i = rem - 1; i >= 8; i--) {
-                k2 ^= (data[t + i] & 0xffL) << ((i - 8) << 3);
+        if (rem > 0) {
+            if (t + 16 <= data.length) {
+                // whole words past the end are readable: read them and mask off the bytes beyond len
+                if (rem >= 8) {
+                    k1 = (long) LONG_LE.get(data, t);
+                    k2 = rem == 8 ? 0 : (long) LONG_LE.get(data, t + 8) & (-1L >>> ((16 - rem) << 3));
+                } else {
+                    k1 = (long) LONG_LE.get(data, t) & (-1L >>> ((8 - rem) << 3));
+                }
+            } else {
+                for (int i = rem - 1; i >= 8; i--) {
+                    k2 ^= (data[t + i] & 0xffL) << ((i - 8) << 3);
+                }
+                for (int i = Math.min(rem, 8) - 1; i >= 0; i--) {
+                    k1 ^= (data[t + i] & 0xffL) << (i << 3);
+                }
             }
+        }
+        if (rem > 8) {
             k2 *= C2;
             k2 = Long.rotateLeft(k2, 33);
             k2 *= C1;
             b ^= k2;
         }
         if (rem > 0) {
-            for (int i = Math.min(rem, 8) - 1; i >= 0; i--) {
-                k1 ^= (data[t + i] & 0xffL) << (i << 3);
-            }
             k1 *= C1;
             k1 = Long.rotateLeft(k1, 31);
             k1 *= C2;

@@ -49,7 +49,7 @@ public final class Replayer {
         } else if (!r.schemaHash().equals(schemaHash)) {
             diff.add("schema hash: recorded " + abbrev(r.schemaHash()) + ", now " + abbrev(schemaHash));
         }
-        boolean ordered = ORDER_BY.matcher(r.sql()).find();
+        boolean ordered = ordersRows(r.sql());
         long limit = r.complete() ? Long.MAX_VALUE : r.rowCount();
         CanonicalResultDigest d = new CanonicalResultDigest();
         try (PreparedStatement ps = source.prepareStatement(r.sql())) {
@@ -99,6 +99,17 @@ public final class Replayer {
         }
         return new VerifyReport(r.id(), diff.isEmpty(), true, diff, notes, schemaHash, d.rowCount(), d.orderedHex(),
                 d.unorderedHex());
+    }
+
+    /**
+     * Whether {@code sql} orders its rows, by the rule replay uses: it contains {@code ORDER BY}
+     * (any case, any white space between the words; also inside a subquery or a window, which
+     * errs towards comparing order). The driver keeps the ordered digest only for such SQL.
+     *
+     * @param sql SQL text, or null (false)
+     */
+    public static boolean ordersRows(String sql) {
+        return sql != null && ORDER_BY.matcher(sql).find();
     }
 
     /** Why {@code r} cannot be replayed, or null when it can. */

@@ -197,6 +197,7 @@ final class StoreEngine {
             write(batch);
             batch.clear();
         }
+        closeWriterConnection();
         // appends that raced with close() and landed after STOP: refuse them, count them
         List<Item> late = new ArrayList<>();
         queue.drainTo(late);
@@ -222,7 +223,12 @@ final class StoreEngine {
         if (last == null && !records.isEmpty()) {
             for (int attempt = 0; attempt <= RETRY_MS.length; attempt++) {
                 try {
-                    insert(records);
+                    // a retry leaves out what is already stored: a failed attempt may have
+                    // committed (H2 closing under the writer did), or an id was appended twice
+                    List<Item> todo = attempt == 0 ? records : notYetStored(records);
+                    if (!todo.isEmpty()) {
+                        insert(todo);
+                    }
                     written.addAndGet(records.size());
                     last = null;
                     break;
@@ -253,34 +259,102 @@ final class StoreEngine {
         }
     }
 
+    private static final String INSERT = "INSERT INTO nlsql_provenance (id, time_ms, user_name, decision, schema_hash,"
+            + " result_hash, row_count, complete, record_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    /** The writer thread's own connection (autocommit off) and its prepared insert, kept between batches. */
+    private Connection writerConnection;
+    private PreparedStatement writerInsert;
+
+    /** Inserts one batch in one transaction on the writer's connection; on failure drops that connection. */
     private void insert(List<Item> records) throws SQLException {
-        try (Connection c = pool.getConnection()) {
-            c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO nlsql_provenance (id, time_ms, user_name,"
-                    + " decision, schema_hash, result_hash, row_count, complete, record_json)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                for (Item i : records) {
-                    ProvenanceRecord r = i.record();
-                    setId(ps, 1, r.id());
-                    ps.setLong(2, r.time() == null ? 0L : r.time().toEpochMilli());
-                    ps.setString(3, r.user());
-                    ps.setString(4, r.decision());
-                    ps.setString(5, r.schemaHash());
-                    ps.setString(6, r.resultHashUnordered());
-                    ps.setLong(7, r.rowCount());
-                    ps.setBoolean(8, r.complete());
-                    ps.setString(9, ProvenanceJson.write(r));
-                    ps.addBatch();
+        PreparedStatement ps = writerInsert();
+        Connection c = writerConnection;
+        try {
+            for (Item i : records) {
+                ProvenanceRecord r = i.record();
+                setId(ps, 1, r.id());
+                ps.setLong(2, r.time() == null ? 0L : r.time().toEpochMilli());
+                ps.setString(3, r.user());
+                ps.setString(4, r.decision());
+                ps.setString(5, r.schemaHash());
+                ps.setString(6, r.resultHashUnordered());
+                ps.setLong(7, r.rowCount());
+                ps.setBoolean(8, r.complete());
+                ps.setString(9, ProvenanceJson.write(r));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+            c.commit();
+        } catch (SQLException e) {
+            try {
+                c.rollback();
+            } catch (SQLException ignored) {
+                e.addSuppressed(ignored);
+            }
+            closeWriterConnection(); // a retry starts on a fresh connection
+            throw e;
+        }
+    }
+
+    /**
+     * The records of {@code records} whose id is not in the store yet, each id once; logs a
+     * warning naming how many were left out.
+     */
+    private List<Item> notYetStored(List<Item> records) throws SQLException {
+        List<Item> out = new ArrayList<>(records.size());
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        try (Connection c = pool.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM nlsql_provenance WHERE id = ?")) {
+            for (Item i : records) {
+                String id = i.record().id();
+                if (!seen.add(id)) {
+                    continue;
                 }
-                ps.executeBatch();
-                c.commit();
+                setId(ps, 1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next() && rs.getLong(1) == 0) {
+                        out.add(i);
+                    }
+                }
+            }
+        }
+        if (out.size() < records.size()) {
+            LOG.log(System.Logger.Level.WARNING, (records.size() - out.size()) + " of " + records.size()
+                    + " provenance records of a failed batch are already stored (committed by the failed attempt,"
+                    + " or the same id appended twice); they are not inserted again");
+        }
+        return out;
+    }
+
+    private PreparedStatement writerInsert() throws SQLException {
+        if (writerInsert == null) {
+            Connection c = pool.getConnection();
+            try {
+                c.setAutoCommit(false);
+                writerInsert = c.prepareStatement(INSERT);
+                writerConnection = c;
             } catch (SQLException e) {
                 try {
-                    c.rollback();
+                    c.close();
                 } catch (SQLException ignored) {
                     e.addSuppressed(ignored);
                 }
                 throw e;
+            }
+        }
+        return writerInsert;
+    }
+
+    private void closeWriterConnection() {
+        Connection c = writerConnection;
+        writerConnection = null;
+        writerInsert = null;
+        if (c != null) {
+            try {
+                c.close(); // the pool closes the statement with it
+            } catch (SQLException e) {
+                LOG.log(System.Logger.Level.DEBUG, "closing the provenance writer's connection: " + e.getMessage());
             }
         }
     }

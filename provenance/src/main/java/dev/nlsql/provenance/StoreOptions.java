@@ -61,10 +61,12 @@ public record StoreOptions(String url, String user, String password, boolean syn
     /**
      * The embedded store's URL for folder {@code home}: an H2 file database {@code provenance}
      * there, written through on every commit ({@code WRITE_DELAY=0}) so a killed process keeps
-     * what was committed.
+     * what was committed, and left open at JVM exit ({@code DB_CLOSE_ON_EXIT=FALSE}) until the
+     * store's own shutdown hook has written the records still queued (H2's hook would otherwise
+     * close the database under the writer).
      */
     public static String embeddedUrl(Path home) {
-        return "jdbc:h2:file:" + home.toAbsolutePath().resolve("provenance") + ";WRITE_DELAY=0";
+        return "jdbc:h2:file:" + home.toAbsolutePath().resolve("provenance") + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
     }
 
     /** Same options with {@code sync} changed. */

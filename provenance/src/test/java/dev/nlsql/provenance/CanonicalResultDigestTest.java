@@ -67,11 +67,13 @@ class CanonicalResultDigestTest {
 
     @Test
     void textMatchesJavaUtf8IncludingSupplementaryCharacters() {
-        String s = "Zoë 😀 日本";
-        byte[] enc = CanonicalResultDigest.encode(s);
-        byte[] utf8 = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        assertEquals(5 + utf8.length, enc.length);
-        assertArrayEquals(utf8, java.util.Arrays.copyOfRange(enc, 5, enc.length));
+        for (String s : new String[] {"Zoë 😀 日本", "", "plain ascii", "Āa", "ÿ", "é at start", "ends in é", "a\u0100b",
+                "lone \ud800 surrogate", "x".repeat(5000) + "ü"}) {
+            byte[] enc = CanonicalResultDigest.encode(s);
+            byte[] utf8 = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            assertEquals(5 + utf8.length, enc.length, s);
+            assertArrayEquals(utf8, java.util.Arrays.copyOfRange(enc, 5, enc.length), s);
+        }
         assertArrayEquals(CanonicalResultDigest.encode("x"), CanonicalResultDigest.encode('x'));
         assertArrayEquals(CanonicalResultDigest.encode("x"), CanonicalResultDigest.encode(new char[] {'x'}));
     }
@@ -178,5 +180,33 @@ class CanonicalResultDigestTest {
         d.add(1);
         assertEquals(before, d.orderedHex());
         assertEquals(3000, d.rowCount());
+    }
+
+    @Test
+    void aResetDigestEqualsANewOneWhateverItHeldBefore() {
+        List<List<Object>> rows = List.of(List.of(1, "a"), List.of(2, "b"));
+        CanonicalResultDigest fresh = digest(rows);
+        CanonicalResultDigest reused = new CanonicalResultDigest(false);
+        for (int i = 0; i < 5000; i++) { // past a flush of the buffer, left mid-row
+            reused.beginRow();
+            reused.add("other " + i);
+            reused.endRow();
+        }
+        reused.unorderedHex();
+        reused.beginRow();
+        reused.add(7);
+        for (boolean ordered : new boolean[] {true, false, true}) {
+            reused.reset(ordered);
+            assertEquals(ordered, reused.ordered());
+            assertEquals(0, reused.rowCount());
+            for (List<Object> row : rows) {
+                reused.beginRow();
+                row.forEach(reused::add);
+                reused.endRow();
+            }
+            assertEquals(fresh.unorderedHex(), reused.unorderedHex());
+            assertEquals(ordered ? fresh.orderedHex() : null, reused.orderedHex());
+            assertEquals(fresh.unorderedHex(), reused.unorderedHex(), "reading twice gives the same value");
+        }
     }
 }

@@ -17,7 +17,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A process killed with SIGKILL during sync-mode load loses no acknowledged record. */
+/**
+ * A process killed with SIGKILL during sync-mode load loses no acknowledged record; a process
+ * that calls {@code System.exit} with records still queued loses none either.
+ */
 class KillTest {
     @TempDir
     Path tmp;
@@ -97,6 +100,29 @@ class KillTest {
         List<String> acked = runAndKill(url, 400);
         try (Connection c = DriverManager.getConnection(url)) {
             assertAllPresent(c, acked);
+        }
+    }
+
+    @Test
+    void embeddedStoreWritesTheQueueOnSystemExit() throws Exception {
+        String url = StoreOptions.embeddedUrl(tmp);
+        int n = 20_000;
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Path out = Files.createTempFile(tmp, "exit", ".txt");
+        ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                ExitChild.class.getName(), url, String.valueOf(n));
+        pb.redirectErrorStream(true);
+        pb.redirectOutput(out.toFile());
+        Process child = pb.start();
+        assertTrue(child.waitFor(120, TimeUnit.SECONDS), "child exits");
+        String output = Files.readString(out, StandardCharsets.UTF_8);
+        assertEquals(0, child.exitValue(), output);
+        assertTrue(output.contains("APPENDED " + n), output);
+        try (Connection c = DriverManager.getConnection(url);
+                PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM nlsql_provenance WHERE user_name = 'exit'");
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            assertEquals(n, rs.getInt(1), "records written by the shutdown hook; child said: " + output);
         }
     }
 }

@@ -14,13 +14,16 @@ class Murmur3Test {
         Murmur3 m = new Murmur3();
         for (int len = 0; len <= 100; len++) {
             for (int off : new int[] {0, 1, 5, 13}) {
-                byte[] data = new byte[off + len + 3];
+                // random bytes after the data: the tail is read in whole words and masked when they fit
+                for (int pad : new int[] {0, 3, 16, 40}) {
+                    byte[] data = new byte[off + len + pad];
                 rnd.nextBytes(data);
                 int seed = rnd.nextInt();
                 long[] ref = MurmurHash3.hash128x64(data, off, len, seed);
                 m.hash(data, off, len, seed);
-                assertEquals(ref[0], m.h1, "h1 len=" + len + " off=" + off);
-                assertEquals(ref[1], m.h2, "h2 len=" + len + " off=" + off);
+                assertEquals(ref[0], m.h1, "h1 len=" + len + " off=" + off + " pad=" + pad);
+                assertEquals(ref[1], m.h2, "h2 len=" + len + " off=" + off + " pad=" + pad);
+                }
             }
         }
     }

@@ -26,6 +26,8 @@ public class NlsqlPreparedStatement<D extends PreparedStatement> extends Delegat
 
     /** The plan of an SQL statement, policed when prepared; null for a question. */
     protected final Plan plan;
+    /** Result columns of this statement's executions of {@link #plan}, for their records. */
+    private final dev.nlsql.driver.pipeline.ColumnCache columnCache = new dev.nlsql.driver.pipeline.ColumnCache();
     /** The question text when this statement was prepared from a question, else null. */
     private final String question;
     private final Object[][] captured;
@@ -83,6 +85,9 @@ public class NlsqlPreparedStatement<D extends PreparedStatement> extends Delegat
         Execution ex = pipeline.begin(p);
         if (ex != null) {
             ex.parameters(p == plan ? parameters() : translationParameters(p));
+            if (p == plan) {
+                ex.columnCache(columnCache); // the same target statement each time
+            }
         }
         return ex;
     }

@@ -9,10 +9,12 @@ import java.sql.Statement;
  * The {@link ResultSet} nlsql hands out. When the execution is recorded, {@code next()} feeds
  * each row to the result digest as the client reads it (streaming, nothing buffered) and
  * {@code close()} appends the execution's provenance record; otherwise {@code next()} is a
- * plain pass-through. {@code getStatement()} returns the nlsql statement (null for results of
- * {@code DatabaseMetaData}, as JDBC allows).
+ * plain pass-through. On a forward-only, read-only result the client's common getters are
+ * answered from the values fetched for the digest ({@link FetchedRowResultSet}), so each value
+ * is read from the target once. {@code getStatement()} returns the nlsql statement (null for
+ * results of {@code DatabaseMetaData}, as JDBC allows).
  */
-public class NlsqlResultSet extends DelegatingResultSet {
+public class NlsqlResultSet extends FetchedRowResultSet {
 
     private final NlsqlStatement<?> statement;
     private final boolean vendorUnwrap;
@@ -21,6 +23,8 @@ public class NlsqlResultSet extends DelegatingResultSet {
     /** Row limit enforced here for drivers that ignore setMaxRows; 0 = none. */
     private final long limit;
     private long seen;
+    /** Whether getters may be answered from the digest's fetched values (forward-only, read-only, recorded). */
+    private final boolean serveFetched;
 
     /**
      * @param statement the owning nlsql statement, or null for metadata results
@@ -37,10 +41,20 @@ public class NlsqlResultSet extends DelegatingResultSet {
         this.execution = execution;
         this.vendorUnwrap = vendorUnwrap;
         this.limit = limit;
+        this.serveFetched = execution != null && forwardOnlyReadOnly(raw);
+    }
+
+    private static boolean forwardOnlyReadOnly(ResultSet raw) {
+        try {
+            return raw.getType() == ResultSet.TYPE_FORWARD_ONLY && raw.getConcurrency() == ResultSet.CONCUR_READ_ONLY;
+        } catch (SQLException | RuntimeException e) {
+            return false; // a driver that cannot say: every getter goes to it
+        }
     }
 
     @Override
     public boolean next() throws SQLException {
+        fetched(null);
         boolean row = delegate.next();
         if (limit != 0 && row && ++seen > limit) {
             row = false;
@@ -48,7 +62,10 @@ public class NlsqlResultSet extends DelegatingResultSet {
         Execution ex = execution;
         if (ex != null) {
             if (row) {
-                ex.row(delegate);
+                Object[] values = ex.row(delegate);
+                if (serveFetched) {
+                    fetched(values);
+                }
             } else {
                 ex.end();
             }
@@ -82,6 +99,7 @@ public class NlsqlResultSet extends DelegatingResultSet {
             return;
         }
         closed = true;
+        fetched(null);
         delegate = Closed.RESULT_SET;
         if (statement != null) {
             statement.resultClosed(this);

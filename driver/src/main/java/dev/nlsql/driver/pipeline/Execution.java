@@ -30,6 +30,10 @@ public final class Execution {
     private List<ProvenanceRecord.Column> columns = List.of();
     private ResultDigest digest;
     private int columnCount;
+    /** Columns of earlier executions of the same prepared statement, or null: read them every time. */
+    private ColumnCache columnCache;
+    /** The current row's values as fetched for the digest (reused row to row). */
+    private Object[] values;
     private long rows;
     private boolean complete;
     private String sqlState;
@@ -104,36 +108,74 @@ public final class Execution {
         rows = -1;
     }
 
-    /** The result set produced: reads its columns and starts the digest. */
+    /** Reuse (and fill) the columns of a prepared statement's earlier executions ({@link ColumnCache}). */
+    public void columnCache(ColumnCache cache) {
+        columnCache = cache;
+    }
+
+    /** The result set produced: reads its columns (or takes them from the column cache) and starts the digest. */
     public void resultSet(ResultSet raw) throws SQLException {
         rows = 0;
         ResultSetMetaData md = raw.getMetaData();
         columnCount = md.getColumnCount();
-        List<ProvenanceRecord.Column> cols = new ArrayList<>(columnCount);
-        for (int i = 1; i <= columnCount; i++) {
-            String type;
-            try {
-                type = JDBCType.valueOf(md.getColumnType(i)).getName();
-            } catch (IllegalArgumentException e) {
+        ColumnCache cache = columnCache;
+        List<ProvenanceRecord.Column> cols = cache == null ? null : cache.columns;
+        if (cols == null || cols.size() != columnCount) {
+            cols = columnsOf(md, columnCount);
+            if (cache != null) {
+                cache.columns = cols;
+            }
+        }
+        columns = cols;
+        digest = pipeline.newDigest(plan.ordered());
+        values = digest == null ? null : new Object[columnCount];
+    }
+
+    /** JDBC type names by {@code java.sql.Types} code (what {@code JDBCType.valueOf(code).getName()} gives). */
+    private static final java.util.Map<Integer, String> TYPE_NAMES = typeNames();
+
+    private static java.util.Map<Integer, String> typeNames() {
+        java.util.Map<Integer, String> m = new java.util.HashMap<>();
+        for (JDBCType t : JDBCType.values()) {
+            m.put(t.getVendorTypeNumber(), t.getName());
+        }
+        return java.util.Map.copyOf(m);
+    }
+
+    private static List<ProvenanceRecord.Column> columnsOf(ResultSetMetaData md, int n) throws SQLException {
+        List<ProvenanceRecord.Column> cols = new ArrayList<>(n);
+        for (int i = 1; i <= n; i++) {
+            String type = TYPE_NAMES.get(md.getColumnType(i));
+            if (type == null) {
                 type = md.getColumnTypeName(i);
             }
             cols.add(new ProvenanceRecord.Column(md.getColumnLabel(i), type));
         }
-        columns = cols;
-        digest = pipeline.newDigest();
+        return List.copyOf(cols);
     }
 
-    /** The cursor of {@code raw} moved to a new row: feeds its values to the digest. */
-    public void row(ResultSet raw) throws SQLException {
+    /**
+     * The cursor of {@code raw} moved to a new row: fetches its values with {@code getObject}
+     * and feeds them to the digest.
+     *
+     * @return the row's values (column 1 at index 0), valid until the next call (the array is
+     *     reused); null when results are not hashed
+     */
+    public Object[] row(ResultSet raw) throws SQLException {
         rows++;
         ResultDigest d = digest;
-        if (d != null) {
-            d.beginRow();
-            for (int i = 1; i <= columnCount; i++) {
-                d.add(raw.getObject(i));
-            }
-            d.endRow();
+        Object[] v = values;
+        if (d == null || v == null) {
+            return null;
         }
+        d.beginRow();
+        for (int i = 0; i < v.length; i++) {
+            Object o = raw.getObject(i + 1);
+            v[i] = o;
+            d.add(o);
+        }
+        d.endRow();
+        return v;
     }
 
     /** The cursor moved past the last row. */
@@ -161,8 +203,12 @@ public final class Execution {
                 .rowCount(rows)
                 .complete(complete && error == null)
                 .timings(new ProvenanceRecord.Timings(plan.parseMs(), plan.translateMs(), executeMs, fetchMs));
-        if (digest != null) {
-            b.resultHashOrdered(digest.orderedHex()).resultHashUnordered(digest.unorderedHex());
+        ResultDigest d = digest;
+        if (d != null) {
+            digest = null;
+            values = null;
+            b.resultHashOrdered(d.orderedHex()).resultHashUnordered(d.unorderedHex());
+            pipeline.recycle(d);
         }
         pipeline.append(b.build());
     }

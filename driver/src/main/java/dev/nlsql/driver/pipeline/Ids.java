@@ -1,20 +1,17 @@
 package dev.nlsql.driver.pipeline;
 
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
+import dev.nlsql.provenance.ProvenanceIds;
 
 /**
- * Record ids: random (version 4) UUID strings drawn from {@link ThreadLocalRandom}, which,
- * unlike {@link UUID#randomUUID()}'s shared {@code SecureRandom}, costs no lock per statement.
- * Unique in practice (122 random bits), not unpredictable: ids are labels, not secrets.
+ * Record ids: time-ordered version-7 UUID strings from {@link ProvenanceIds} (lock-free, random
+ * bits from {@code ThreadLocalRandom}). Time-ordered ids keep the store's primary-key index
+ * append-mostly, which makes each insert several times cheaper than random version-4 ids.
+ * Unique in practice, not unpredictable: ids are labels, not secrets.
  */
 final class Ids {
     private Ids() {}
 
     static String next() {
-        ThreadLocalRandom r = ThreadLocalRandom.current();
-        long hi = (r.nextLong() & ~0xF000L) | 0x4000L;
-        long lo = (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
-        return new UUID(hi, lo).toString();
+        return ProvenanceIds.next();
     }
 }

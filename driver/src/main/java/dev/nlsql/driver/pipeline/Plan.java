@@ -2,6 +2,7 @@ package dev.nlsql.driver.pipeline;
 
 import dev.nlsql.policy.PolicyDecision;
 import dev.nlsql.policy.StatementKind;
+import dev.nlsql.provenance.Replayer;
 import java.util.List;
 
 /**
@@ -14,9 +15,17 @@ import java.util.List;
  * @param translation the translation for a question, else null
  * @param translateMs time spent translating (ms)
  * @param parseMs time spent policing (ms)
+ * @param ordered whether {@code sql} orders its rows ({@link Replayer#ordersRows}): only then
+ *     does the record keep the ordered result digest besides the order-insensitive one
  */
 public record Plan(String text, String sql, List<Object> parameters, PolicyDecision decision, Translation translation,
-        double translateMs, double parseMs) {
+        double translateMs, double parseMs, boolean ordered) {
+
+    /** A plan whose {@code ordered} flag is read from {@code sql}. */
+    public Plan(String text, String sql, List<Object> parameters, PolicyDecision decision, Translation translation,
+            double translateMs, double parseMs) {
+        this(text, sql, parameters, decision, translation, translateMs, parseMs, Replayer.ordersRows(sql));
+    }
 
     /** The result to return instead of executing ({@code EXPLAIN ASK}), or null. */
     public ExplainResult explain() {

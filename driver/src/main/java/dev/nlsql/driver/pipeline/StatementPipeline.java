@@ -7,6 +7,7 @@ import dev.nlsql.driver.backend.BackendSession;
 import dev.nlsql.policy.PolicyDecision;
 import dev.nlsql.policy.PolicyException;
 import dev.nlsql.policy.StatementPolicy;
+import dev.nlsql.provenance.CanonicalResultDigest;
 import dev.nlsql.provenance.ProvenanceRecord;
 import dev.nlsql.provenance.ProvenanceStore;
 import dev.nlsql.provenance.ResultDigest;
@@ -14,6 +15,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
@@ -39,6 +41,8 @@ public final class StatementPipeline {
     private final String targetUrl;
     private final QuestionContext questionContext;
     private final ScratchObjects scratch = new ScratchObjects();
+    /** A finished {@link CanonicalResultDigest} kept for the next result (its hash objects and buffer reused). */
+    private final AtomicReference<CanonicalResultDigest> spareDigest = new AtomicReference<>();
     private volatile String schemaHash;
     private volatile boolean schemaHashRead;
 
@@ -161,8 +165,34 @@ public final class StatementPipeline {
         return store != null;
     }
 
-    ResultDigest newDigest() {
-        return digests == null ? null : digests.get();
+    /**
+     * A digest for one result: the connection's spare {@link CanonicalResultDigest} reset, else
+     * a new one from the stages; null when results are not hashed.
+     *
+     * @param ordered whether the SQL orders its rows (only then is the ordered digest kept;
+     *     applies to {@link CanonicalResultDigest}, other digests decide for themselves)
+     */
+    ResultDigest newDigest(boolean ordered) {
+        if (digests == null) {
+            return null;
+        }
+        CanonicalResultDigest spare = spareDigest.getAndSet(null);
+        if (spare != null) {
+            spare.reset(ordered);
+            return spare;
+        }
+        ResultDigest d = digests.get();
+        if (d instanceof CanonicalResultDigest c && c.ordered() != ordered) {
+            c.reset(ordered);
+        }
+        return d;
+    }
+
+    /** Hands back a digest whose hex values were read, for the connection's next result. */
+    void recycle(ResultDigest d) {
+        if (d instanceof CanonicalResultDigest c) {
+            spareDigest.set(c);
+        }
     }
 
     private void recordRefusal(String text, Translation translation, SQLException e) throws SQLException {
