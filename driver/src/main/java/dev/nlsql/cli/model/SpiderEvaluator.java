@@ -16,9 +16,7 @@ import dev.nlsql.model.eval.ValueIndexBuilder;
 import dev.nlsql.model.vault.IdVault;
 import dev.nlsql.model.vault.MaskedQuestion;
 import dev.nlsql.model.vault.Slot;
-import dev.nlsql.model.vault.SlotKind;
 import dev.nlsql.model.vault.ValueIndex;
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -26,7 +24,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -263,7 +260,7 @@ public final class SpiderEvaluator implements AutoCloseable {
             if (slot == null) {
                 return new Attempt(a.sql(), a.check(), a.exact(), a.jdbc(), null, "invented placeholder " + name);
             }
-            params.add(jdbcValue(slot, db.values()));
+            params.add(db.values().jdbcValue(slot));
         }
         try {
             return new Attempt(a.sql(), a.check(), a.exact(), a.jdbc(), query(db.connection(), a.jdbc().sql(), params), null);
@@ -277,29 +274,6 @@ public final class SpiderEvaluator implements AutoCloseable {
             boolean correct, String error, double latencyMs) {
         return new EvalOutcome(e.index(), e.dbId(), e.hardness(), e.question(), masked.text(), kinds, e.query(), a.sql(),
                 a.check().parses(), a.check().schemaValid(), a.exact(), a.rows() != null, correct, error, latencyMs);
-    }
-
-    /**
-     * The JDBC value bound for a slot: whole numbers as {@code Long}, other numbers as
-     * {@code Double} (SQLite stores no decimals), dates as ISO-8601 text (how Spider stores
-     * them), strings the value index matched in the database's spelling.
-     */
-    static Object jdbcValue(Slot slot, ValueIndexBuilder values) {
-        Object v = slot.value();
-        if (v instanceof BigDecimal d) {
-            try {
-                return d.longValueExact();
-            } catch (ArithmeticException notWhole) {
-                return d.doubleValue();
-            }
-        }
-        if (v instanceof LocalDate d) {
-            return d.toString();
-        }
-        if (slot.kind() == SlotKind.STR && slot.column() != null && v instanceof String s) {
-            return values.databaseSpelling(s);
-        }
-        return v;
     }
 
     private List<List<Object>> query(Connection c, String sql, List<Object> params) throws SQLException {

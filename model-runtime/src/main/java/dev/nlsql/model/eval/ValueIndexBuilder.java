@@ -1,6 +1,10 @@
 package dev.nlsql.model.eval;
 
+import dev.nlsql.model.vault.Slot;
+import dev.nlsql.model.vault.SlotKind;
 import dev.nlsql.model.vault.ValueIndex;
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -106,5 +110,31 @@ public final class ValueIndexBuilder {
      */
     public String databaseSpelling(String text) {
         return spelling.getOrDefault(ValueIndex.normalise(text), text);
+    }
+
+    /**
+     * The JDBC value to bind for a slot of a question masked with this index: whole numbers as
+     * {@code Long}, other numbers as {@code Double} (SQLite stores no decimals), dates as ISO-8601
+     * text (how Spider stores them), strings the index matched in the database's spelling.
+     *
+     * @param slot a slot of the masked question
+     * @return the value for {@code PreparedStatement.setObject}
+     */
+    public Object jdbcValue(Slot slot) {
+        Object v = slot.value();
+        if (v instanceof BigDecimal d) {
+            try {
+                return d.longValueExact();
+            } catch (ArithmeticException notWhole) {
+                return d.doubleValue();
+            }
+        }
+        if (v instanceof LocalDate d) {
+            return d.toString();
+        }
+        if (slot.kind() == SlotKind.STR && slot.column() != null && v instanceof String s) {
+            return databaseSpelling(s);
+        }
+        return v;
     }
 }

@@ -12,10 +12,7 @@ import dev.nlsql.model.eval.SpiderExample;
 import dev.nlsql.model.eval.ValueIndexBuilder;
 import dev.nlsql.model.vault.IdVault;
 import dev.nlsql.model.vault.MaskedQuestion;
-import dev.nlsql.model.vault.Slot;
-import dev.nlsql.model.vault.SlotKind;
 import java.io.PrintWriter;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -24,7 +21,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -78,7 +74,7 @@ public final class CandidateOutcomes {
                     PlaceholderSql.JdbcSql j = PlaceholderSql.toJdbc(cand.sql());
                     List<Object> params = new ArrayList<>();
                     for (String name : j.parameters()) {
-                        params.add(jdbcValue(mq.slots().get(name), values));
+                        params.add(values.jdbcValue(mq.slots().get(name)));
                     }
                     try {
                         List<List<Object>> rows = run(c, j.sql(), params);
@@ -126,24 +122,6 @@ public final class CandidateOutcomes {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static Object jdbcValue(Slot slot, ValueIndexBuilder values) {
-        Object v = slot.value();
-        if (v instanceof BigDecimal d) {
-            try {
-                return d.longValueExact();
-            } catch (ArithmeticException notWhole) {
-                return d.doubleValue();
-            }
-        }
-        if (v instanceof LocalDate d) {
-            return d.toString();
-        }
-        if (slot.kind() == SlotKind.STR && slot.column() != null && v instanceof String s) {
-            return values.databaseSpelling(s);
-        }
-        return v;
     }
 
     private static List<List<Object>> run(Connection c, String sql, List<Object> params) throws SQLException {
