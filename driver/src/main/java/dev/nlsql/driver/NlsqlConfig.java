@@ -41,6 +41,7 @@ public final class NlsqlConfig {
     private final boolean unwrapVendor;
     private final int timeoutSeconds;
     private final int maxRows;
+    private final int schemaRefreshMs;
     private final boolean provenanceEnabled;
     private final ScratchMode scratchMode;
     private final String scratchSchema;
@@ -57,6 +58,7 @@ public final class NlsqlConfig {
         unwrapVendor = bool(NlsqlOption.UNWRAP_VENDOR);
         timeoutSeconds = nonNegativeInt(NlsqlOption.TIMEOUT_SECONDS);
         maxRows = nonNegativeInt(NlsqlOption.MAX_ROWS);
+        schemaRefreshMs = nonNegativeInt(NlsqlOption.SCHEMA_REFRESH_MS);
         provenanceEnabled = bool(NlsqlOption.PROVENANCE_ENABLED);
         String scratch = value(NlsqlOption.SCRATCH).trim().toLowerCase(Locale.ROOT);
         scratchMode = switch (scratch) {
@@ -199,6 +201,11 @@ public final class NlsqlConfig {
     /** {@code nlsql.maxRows}; default 0 = unlimited. */
     public int maxRows() {
         return maxRows;
+    }
+
+    /** {@code nlsql.schema.refreshMs}: ms between schema fingerprint checks; default 10,000; 0 = every statement. */
+    public int schemaRefreshMs() {
+        return schemaRefreshMs;
     }
 
     /** {@code nlsql.provenance.enabled}; default true. */

@@ -19,6 +19,9 @@ public enum NlsqlOption {
             "maximum rows per result applied to every statement unless the caller sets its own; 0 = unlimited"),
     PROVENANCE_ENABLED("nlsql.provenance.enabled", "true", List.of("true", "false"),
             "record one provenance record per statement and hash result rows as they are read"),
+    SCHEMA_REFRESH_MS("nlsql.schema.refreshMs", "10000", List.of(),
+            "how often (ms) a connection re-reads the source schema's cheap fingerprint before a statement, so that "
+                    + "records carry the current schema hash after an outside schema change; 0 = before every statement"),
     SCRATCH("nlsql.scratch", "persistent", List.of("persistent", "memory"),
             "persistent: scratch tables kept per source database (under nlsql.home/scratch); memory: gone at disconnect"),
     SCRATCH_SCHEMA("nlsql.scratch.schema", "scratch", List.of(),

@@ -17,6 +17,8 @@ import dev.nlsql.provenance.CanonicalResultDigest;
 import dev.nlsql.provenance.JdbcProvenanceStore;
 import dev.nlsql.provenance.ProvenanceRecord;
 import dev.nlsql.provenance.ProvenanceStores;
+import dev.nlsql.provenance.SchemaScope;
+import dev.nlsql.provenance.SchemaSnapshotter;
 import dev.nlsql.provenance.StoreOptions;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -29,6 +31,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -95,6 +98,39 @@ class ProvenanceThroughDriverTest {
 
     private static Connection nlsql() throws SQLException {
         return DriverManager.getConnection(chinook.nlsqlUrl());
+    }
+
+    /** Hash recorded for one query run on {@code c} (tagged so its record can be found). */
+    private static String recordedSchemaHash(Connection c) throws SQLException {
+        String tag = tag();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT '" + tag + "' AS tag")) {
+            rs.next();
+        }
+        return onlyRecord(tag).schemaHash();
+    }
+
+    @Test
+    void schemaHashFollowsAnOutsideSchemaChangeAfterTheRefreshInterval() throws SQLException {
+        try (TckDatabase db = TckDatabase.chinook(Engine.SQLITE)) {
+            Properties every = new Properties();
+            every.setProperty("nlsql.schema.refreshMs", "0");
+            Properties hourly = new Properties();
+            hourly.setProperty("nlsql.schema.refreshMs", "3600000");
+            try (Connection checked = DriverManager.getConnection(db.nlsqlUrl(), every);
+                 Connection stale = DriverManager.getConnection(db.nlsqlUrl(), hourly)) {
+                String before = recordedSchemaHash(checked);
+                assertEquals(before, recordedSchemaHash(stale));
+                String expectedAfter;
+                try (Connection raw = db.openRaw(); Statement s = raw.createStatement()) {
+                    s.execute("CREATE TABLE added_outside (id INTEGER PRIMARY KEY, note TEXT)");
+                    expectedAfter = SchemaSnapshotter.snapshot(raw, SchemaScope.source()).sha256();
+                }
+                String after = recordedSchemaHash(checked);
+                assertNotEquals(before, after, "a schema change made outside nlsql shows in the next record");
+                assertEquals(expectedAfter, after, "the new hash is the snapshot of the changed source");
+                assertEquals(before, recordedSchemaHash(stale), "within the refresh interval the hash is not re-read");
+            }
+        }
     }
 
     @Test

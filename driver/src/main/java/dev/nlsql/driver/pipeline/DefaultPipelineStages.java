@@ -141,6 +141,6 @@ public class DefaultPipelineStages implements PipelineStages {
     @Override
     public String schemaHash(Connection source, Backend backend, BackendSession session, NlsqlConfig config)
             throws SQLException {
-        return snapshots.source(source, session).sha256();
+        return snapshots.current(source, session).sha256();
     }
 }

@@ -42,8 +42,10 @@ public interface PipelineStages {
     Supplier<ResultDigest> resultDigests(NlsqlConfig config);
 
     /**
-     * SHA-256 of the source's schema snapshot for provenance, or null when unknown. Called at
-     * most once per connection, on the first record.
+     * SHA-256 of the source's schema snapshot for provenance, or null when unknown. Called before
+     * a connection's first statement and again, before a statement, once
+     * {@code nlsql.schema.refreshMs} has passed since the last call (an implementation should
+     * re-check cheaply and snapshot again only when the schema changed).
      */
     default String schemaHash(Connection source, Backend backend, BackendSession session, NlsqlConfig config) throws SQLException {
         return null;

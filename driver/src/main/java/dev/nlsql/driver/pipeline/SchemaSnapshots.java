@@ -20,10 +20,21 @@ final class SchemaSnapshots {
     private final Map<Connection, CachedSchemaSnapshot> byConnection =
             Collections.synchronizedMap(new WeakHashMap<>());
 
-    /** The source snapshot of {@code source} (its scratch schema, if any, left out). */
+    /** The source snapshot of {@code source} (its scratch schema, if any, left out), as last read. */
     SchemaSnapshot source(Connection source, BackendSession session) throws SQLException {
-        CachedSchemaSnapshot cached = byConnection.computeIfAbsent(source, c -> new CachedSchemaSnapshot(c,
+        return cached(source, session).get();
+    }
+
+    /**
+     * The source snapshot after checking the schema's cheap fingerprint
+     * ({@link CachedSchemaSnapshot#refresh()}): snapshotted again only when it changed.
+     */
+    SchemaSnapshot current(Connection source, BackendSession session) throws SQLException {
+        return cached(source, session).refresh();
+    }
+
+    private CachedSchemaSnapshot cached(Connection source, BackendSession session) {
+        return byConnection.computeIfAbsent(source, c -> new CachedSchemaSnapshot(c,
                 session.scratchSchema() == null ? SchemaScope.source() : SchemaScope.source(session.scratchSchema())));
-        return cached.get();
     }
 }

@@ -45,6 +45,8 @@ public final class StatementPipeline {
     private final AtomicReference<CanonicalResultDigest> spareDigest = new AtomicReference<>();
     private volatile String schemaHash;
     private volatile boolean schemaHashRead;
+    /** {@link System#nanoTime()} of the last schema fingerprint check. */
+    private volatile long schemaCheckedAt;
 
     /**
      * @param source the raw target connection
@@ -225,14 +227,25 @@ public final class StatementPipeline {
         store.append(r);
     }
 
+    /**
+     * The source schema hash: read before the first statement, then re-checked (the stage's cheap
+     * fingerprint; a new snapshot only when it changed) before a statement once
+     * {@code nlsql.schema.refreshMs} has passed since the last check. A failed re-check keeps the
+     * hash read before and is tried again at the next statement.
+     */
     private String schemaHash() {
-        if (!schemaHashRead) {
+        long now = System.nanoTime();
+        if (!schemaHashRead || now - schemaCheckedAt >= config.schemaRefreshMs() * 1_000_000L) {
             synchronized (this) {
-                if (!schemaHashRead) {
+                if (!schemaHashRead || now - schemaCheckedAt >= config.schemaRefreshMs() * 1_000_000L) {
                     try {
                         schemaHash = stages.schemaHash(source, backend, session, config);
+                        schemaCheckedAt = System.nanoTime();
                     } catch (SQLException e) {
-                        schemaHash = null;
+                        if (!schemaHashRead) {
+                            schemaHash = null;
+                            schemaCheckedAt = System.nanoTime();
+                        }
                     }
                     schemaHashRead = true;
                 }
