@@ -119,7 +119,7 @@ public final class TranslatorServer implements AutoCloseable {
         return "http://" + host + ":" + a.getPort() + "/v1";
     }
 
-    /** Completion requests answered successfully so far. */
+    /** Completion requests translated successfully so far (counted just before the answer is sent). */
     public long served() {
         return served.get();
     }
@@ -204,8 +204,10 @@ public final class TranslatorServer implements AutoCloseable {
             error(ex, 500, "server_error", "translation failed: " + e.getMessage());
             return;
         }
-        send(ex, 200, response(candidates, chat));
+        ObjectNode answer = response(candidates, chat);
+        // counted before sending: a client that has read the answer must already see it counted
         served.incrementAndGet();
+        send(ex, 200, answer);
     }
 
     private static String prompt(JsonNode body, boolean chat) {
