@@ -25,7 +25,6 @@ import java.util.regex.Pattern;
 public final class Replayer {
     private static final Pattern QUERY_START = Pattern.compile("^(?:\\s|--[^\\n]*\\n|/\\*.*?\\*/)*(select|with|values|table|\\()",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-    private static final Pattern ORDER_BY = Pattern.compile("\\border\\s+by\\b", Pattern.CASE_INSENSITIVE);
 
     private Replayer() {}
 
@@ -102,14 +101,13 @@ public final class Replayer {
     }
 
     /**
-     * Whether {@code sql} orders its rows, by the rule replay uses: it contains {@code ORDER BY}
-     * (any case, any white space between the words; also inside a subquery or a window, which
-     * errs towards comparing order). The driver keeps the ordered digest only for such SQL.
+     * Whether {@code sql} orders its rows: {@link RowOrder#ordersRows} ({@code ORDER BY} at the
+     * statement's top level). The driver keeps the ordered digest only for such SQL.
      *
      * @param sql SQL text, or null (false)
      */
     public static boolean ordersRows(String sql) {
-        return sql != null && ORDER_BY.matcher(sql).find();
+        return RowOrder.ordersRows(sql);
     }
 
     /** Why {@code r} cannot be replayed, or null when it can. */

@@ -15,7 +15,7 @@ import java.util.List;
  * @param translation the translation for a question, else null
  * @param translateMs time spent translating (ms)
  * @param parseMs time spent policing (ms)
- * @param ordered whether {@code sql} orders its rows ({@link Replayer#ordersRows}): only then
+ * @param ordered whether {@code sql} orders its rows ({@link Replayer#ordersRows}: a top-level {@code ORDER BY}): only then
  *     does the record keep the ordered result digest besides the order-insensitive one
  */
 public record Plan(String text, String sql, List<Object> parameters, PolicyDecision decision, Translation translation,
