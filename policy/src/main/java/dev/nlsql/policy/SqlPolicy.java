@@ -1,6 +1,7 @@
 package dev.nlsql.policy;
 
 import dev.nlsql.policy.internal.CalciteChecker;
+import dev.nlsql.policy.internal.CatalogLookups;
 import dev.nlsql.policy.internal.Checked;
 import dev.nlsql.policy.internal.FunctionRules;
 import dev.nlsql.policy.internal.JSqlChecker;
@@ -13,7 +14,9 @@ import org.apache.calcite.sql.SqlKind;
 
 /**
  * The nlsql statement policy: exactly one statement, read-only against the source, writes only
- * to scratch objects, fail closed. Thread-safe; share one instance per (engine, configuration).
+ * to scratch objects, fail closed. Thread-safe. One instance per connection (each has its own
+ * scratch catalog); the parsers, checkers and the decision cache can be shared by every policy of
+ * the same configuration ({@link SharedPolicies}).
  *
  * <p>Pipeline for one statement text (results are cached by text, see {@link DecisionCache}):
  * <ol>
@@ -39,16 +42,46 @@ public final class SqlPolicy implements StatementPolicy {
     public static final int MAX_CACHED_CHARS = 16 * 1024;
 
     private final PolicyConfig config;
+    private final Core core;
     private final CalciteChecker calcite;
     private final JSqlChecker jsql;
     private final DecisionCache cache;
 
+    /** A policy with parsers, checkers and a decision cache of its own. */
     public SqlPolicy(PolicyConfig config) {
+        this(config, new Core(config));
+    }
+
+    SqlPolicy(PolicyConfig config, Core core) {
         this.config = config;
-        FunctionRules functions = new FunctionRules(config.engine(), config.extraFunctions());
-        this.calcite = new CalciteChecker(config, functions);
-        this.jsql = new JSqlChecker(config, functions);
-        this.cache = new DecisionCache(config.cacheSize());
+        this.core = core;
+        this.calcite = core.calcite;
+        this.jsql = core.jsql;
+        this.cache = core.cache;
+    }
+
+    /**
+     * What policies of one configuration (everything but the scratch catalog) can share: the
+     * function lists, the parser configurations, the dialect and the decision cache. The checkers
+     * read the scratch catalog only through the {@link CatalogLookups} of each check.
+     */
+    static final class Core {
+        final CalciteChecker calcite;
+        final JSqlChecker jsql;
+        final DecisionCache cache;
+
+        Core(PolicyConfig config) {
+            PolicyConfig noCatalog = config.withScratchCatalog(ScratchCatalog.NONE);
+            FunctionRules functions = new FunctionRules(config.engine(), config.extraFunctions());
+            this.calcite = new CalciteChecker(noCatalog, functions);
+            this.jsql = new JSqlChecker(noCatalog, functions);
+            this.cache = new DecisionCache(config.cacheSize());
+        }
+    }
+
+    /** Whether this policy shares its parsers and decision cache with {@code other}. */
+    public boolean sharesCacheWith(SqlPolicy other) {
+        return other != null && other.core == core;
     }
 
     /** Read-only policy with defaults for an engine. */
@@ -73,8 +106,8 @@ public final class SqlPolicy implements StatementPolicy {
         if (config.mode() == PolicyMode.AUDIT) {
             return new PolicyDecision(StatementHead.guessKind(sql), sql, "audit", false);
         }
-        long version = config.scratchCatalog().version();
-        DecisionCache.Entry hit = cache.get(sql, version);
+        ScratchCatalog catalog = config.scratchCatalog();
+        DecisionCache.Entry hit = cache.get(sql, catalog);
         if (hit != null) {
             if (hit.decision() != null) {
                 return hit.decision();
@@ -82,18 +115,19 @@ public final class SqlPolicy implements StatementPolicy {
             PolicyException r = hit.refusal();
             throw new PolicyException(r.getMessage(), r.getSQLState(), r.rule(), r.getCause());
         }
+        CatalogLookups lookups = new CatalogLookups(catalog);
         try {
-            Checked c = decideFailClosed(sql);
+            Checked c = decideFailClosed(sql, lookups);
             PolicyDecision d = new PolicyDecision(c.kind(), c.sql(), c.rule(), c.touchesScratch());
             if (sql.length() <= MAX_CACHED_CHARS) {
-                cache.put(sql, new DecisionCache.Entry(d, null, c.usedCatalog() ? version : DecisionCache.Entry.ANY_VERSION));
+                cache.put(sql, new DecisionCache.Entry(d, null, lookups.dependency()));
             }
             return d;
         } catch (PolicyException e) {
-            // refusals never depend on the catalog in a way that matters for safety, but a write to
-            // a not-yet-created scratch table becomes allowed later: key them by version too
+            // a refusal can depend on the catalog too (a write to a scratch table not created yet
+            // becomes allowed later): it carries the lookups it made, like a decision
             if (sql.length() <= MAX_CACHED_CHARS) {
-                cache.put(sql, new DecisionCache.Entry(null, e, version));
+                cache.put(sql, new DecisionCache.Entry(null, e, lookups.dependency()));
             }
             throw e;
         }
@@ -109,9 +143,9 @@ public final class SqlPolicy implements StatementPolicy {
     }
 
     /** Any unexpected failure inside the parsers or checks refuses the statement (fail closed). */
-    private Checked decideFailClosed(String sql) throws PolicyException {
+    private Checked decideFailClosed(String sql, CatalogLookups lookups) throws PolicyException {
         try {
-            return decide(sql);
+            return decide(sql, lookups);
         } catch (StackOverflowError e) {
             throw Refusals.forbidden("statement nested too deeply to check", "statement-size");
         } catch (RuntimeException e) {
@@ -121,7 +155,7 @@ public final class SqlPolicy implements StatementPolicy {
         }
     }
 
-    private Checked decide(String sql) throws PolicyException {
+    private Checked decide(String sql, CatalogLookups lookups) throws PolicyException {
         if (sql.length() > MAX_STATEMENT_CHARS) {
             throw Refusals.forbidden("statement of " + sql.length() + " characters is longer than "
                     + MAX_STATEMENT_CHARS, "statement-size");
@@ -131,11 +165,11 @@ public final class SqlPolicy implements StatementPolicy {
         }
         String tx = StatementHead.transaction(sql);
         if (tx != null) {
-            return new Checked(StatementKind.TRANSACTION, tx, "transaction-control", false, 0, false);
+            return new Checked(StatementKind.TRANSACTION, tx, "transaction-control", false, 0);
         }
         StatementHead.refuseDangerousHead(config.engine(), sql);
 
-        CalciteChecker.Outcome outcome = calcite.check(sql, false);
+        CalciteChecker.Outcome outcome = calcite.check(sql, false, lookups);
         Checked checked;
         if (outcome instanceof CalciteChecker.Parsed p) {
             checked = p.checked();
@@ -153,7 +187,7 @@ public final class SqlPolicy implements StatementPolicy {
                     throw e;
                 }
                 // last resort: Calcite's Babel parser (PostgreSQL/T-SQL/DuckDB extras the core lacks)
-                CalciteChecker.Outcome babel = calcite.check(sql, true);
+                CalciteChecker.Outcome babel = calcite.check(sql, true, lookups);
                 if (babel instanceof CalciteChecker.Parsed bp) {
                     checked = bp.checked();
                     return finish(checked);
@@ -161,7 +195,7 @@ public final class SqlPolicy implements StatementPolicy {
                 throw Refusals.syntax(e.getMessage().replace(" [rule parse]", "") + "; Calcite: " + u.error(),
                         e.getCause());
             }
-            checked = jsql.check(st);
+            checked = jsql.check(sql, st, lookups);
         }
         return finish(checked);
     }

@@ -8,6 +8,7 @@ import dev.nlsql.model.DjlTranslator;
 import dev.nlsql.model.Translator;
 import dev.nlsql.nl.NlDialect;
 import dev.nlsql.policy.PolicyConfig;
+import dev.nlsql.policy.SharedPolicies;
 import dev.nlsql.policy.SqlPolicy;
 import dev.nlsql.policy.StatementPolicy;
 import dev.nlsql.provenance.CanonicalResultDigest;
@@ -32,7 +33,8 @@ import java.util.function.Supplier;
  *       question; {@code openai}: an OpenAI-compatible completion endpoint at
  *       {@code nlsql.model.url}; {@code none}: only pinned and cached translations answer);</li>
  *   <li>policy: {@link SqlPolicy} for the backend's engine, with the connection's scratch
- *       objects as its scratch catalog;</li>
+ *       objects as its scratch catalog; connections with the same policy options share its
+ *       parsers and decision cache ({@link SharedPolicies});</li>
  *   <li>provenance: the store named by the {@code nlsql.provenance.*} options (embedded H2 by
  *       default), {@link CanonicalResultDigest} per result, and the source schema hash.</li>
  * </ul>
@@ -50,6 +52,7 @@ public class DefaultPipelineStages implements PipelineStages {
     private final Map<String, ProvenanceStore> stores = new ConcurrentHashMap<>();
     private final Map<String, QuestionStage> questionStages = new ConcurrentHashMap<>();
     private final SchemaSnapshots snapshots = new SchemaSnapshots();
+    private final SharedPolicies policies = new SharedPolicies();
 
     @Override
     public QuestionStage questionStage(NlsqlConfig config) throws SQLException {
@@ -106,7 +109,7 @@ public class DefaultPipelineStages implements PipelineStages {
             props.setProperty(PolicyConfig.SCRATCH_SCHEMA, session.scratchSchema());
         }
         try {
-            return new SqlPolicy(PolicyConfig.fromProperties(backend.engine(), props, scratch));
+            return policies.policy(PolicyConfig.fromProperties(backend.engine(), props, scratch));
         } catch (IllegalArgumentException e) {
             throw new SQLException(e.getMessage(), SqlStates.BAD_PARAMETER, e);
         }

@@ -21,9 +21,11 @@ import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.SqlUnresolvedFunction;
+import org.apache.calcite.sql.SqlWriterConfig;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
 import org.apache.calcite.sql.parser.babel.SqlBabelParserImpl;
+import org.apache.calcite.sql.pretty.SqlPrettyWriter;
 import org.apache.calcite.sql.util.SqlBasicVisitor;
 import org.apache.calcite.sql.validate.SqlConformanceEnum;
 
@@ -32,8 +34,8 @@ import org.apache.calcite.sql.validate.SqlConformanceEnum;
  * conformance) and, where that fails, the Babel parser; requires exactly one statement; checks a
  * query's tree (every function call against the allow-list, table functions, sequences,
  * four-part names) and re-renders it with the engine's {@link SqlDialect}
- * ({@link Dialects}). Statements that are not queries are handed to {@link JSqlChecker} (after
- * Calcite has confirmed there is exactly one).
+ * ({@link Dialects}). Statements that are not queries are handed to {@link JSqlChecker}, which
+ * requires exactly one statement too.
  */
 public final class CalciteChecker {
 
@@ -58,6 +60,7 @@ public final class CalciteChecker {
     private final SqlParser.Config core;
     private final SqlParser.Config babel;
     private final SqlDialect dialect;
+    private final SqlWriterConfig writer;
 
     public CalciteChecker(PolicyConfig config, FunctionRules functions) {
         this.config = config;
@@ -68,6 +71,9 @@ public final class CalciteChecker {
                 .withCaseSensitive(false).withIdentifierMaxLength(1024);
         this.babel = core.withParserFactory(SqlBabelParserImpl.FACTORY).withConformance(SqlConformanceEnum.BABEL);
         this.dialect = Dialects.forEngine(config.engine());
+        this.writer = SqlPrettyWriter.config().withDialect(dialect).withQuoteAllIdentifiers(false)
+                .withAlwaysUseParentheses(false).withSelectListItemsOnSeparateLines(false)
+                .withIndentation(0).withClauseStartsLine(false).withClauseEndsLine(false);
     }
 
     /**
@@ -76,8 +82,8 @@ public final class CalciteChecker {
      * @throws PolicyException 42501 rule {@code one-statement} when Calcite reads more than one
      *     statement, or any refusal found in a query's tree
      */
-    public Outcome check(String sql) throws PolicyException {
-        return check(sql, false);
+    public Outcome check(String sql, CatalogLookups catalog) throws PolicyException {
+        return check(sql, false, catalog);
     }
 
     /**
@@ -85,7 +91,7 @@ public final class CalciteChecker {
      * which {@link dev.nlsql.policy.SqlPolicy} tries last, only for text JSqlParser cannot read
      * either (a failed parse costs milliseconds in Calcite, so it is not tried on every miss).
      */
-    public Outcome check(String sql, boolean useBabel) throws PolicyException {
+    public Outcome check(String sql, boolean useBabel, CatalogLookups catalog) throws PolicyException {
         if (!useBabel && !worthTrying(sql)) {
             return new Unreadable("not core Calcite syntax");
         }
@@ -94,7 +100,7 @@ public final class CalciteChecker {
         }
         SqlNodeList list;
         try {
-            list = SqlParser.create(sql, useBabel ? babel : core).parseStmtList();
+            list = useBabel ? SqlParser.create(sql, babel).parseStmtList() : ReusableParser.parseOnce(sql, core);
         } catch (SqlParseException | RuntimeException e) {
             return new Unreadable(firstLine(e));
         } catch (StackOverflowError so) {
@@ -107,7 +113,7 @@ public final class CalciteChecker {
         if (!QUERY_KINDS.contains(stmt.getKind())) {
             return new NotAQuery(stmt.getKind());
         }
-        Visitor v = new Visitor();
+        Visitor v = new Visitor(catalog);
         try {
             stmt.accept(v);
         } catch (PolicyViolation pv) {
@@ -115,25 +121,32 @@ public final class CalciteChecker {
         }
         String rendered;
         try {
-            rendered = stmt.toSqlString(c -> c.withDialect(dialect).withQuoteAllIdentifiers(false)
-                    .withAlwaysUseParentheses(false).withSelectListItemsOnSeparateLines(false)
-                    .withIndentation(0).withClauseStartsLine(false).withClauseEndsLine(false)).getSql();
+            if (config.engine() == Engine.SQLITE) {
+                ColumnLabels.keepSourceLabels(stmt, sql, writer);
+            }
+            rendered = stmt.toSqlString(c -> writer).getSql();
         } catch (RuntimeException e) {
             // a construct the dialect cannot render: let JSqlParser try
             return new Unreadable("Calcite cannot render it for " + config.engine().id() + ": " + firstLine(e));
         }
         return new Parsed(new Checked(StatementKind.QUERY, rendered, "read-only-query", v.touchesScratch,
-                v.parameters, v.usedCatalog));
+                v.parameters));
     }
 
-    private static final Set<String> CALCITE_HEADS = Set.of("SELECT", "WITH", "VALUES", "TABLE", "EXPLAIN",
-            "INSERT", "UPDATE", "DELETE", "MERGE", "UPSERT", "DESCRIBE", "CALL", "SET", "RESET", "ALTER");
+    /**
+     * Statements Calcite checks and renders itself. Others that Calcite could parse (INSERT,
+     * UPDATE, DELETE, EXPLAIN, DESCRIBE, {@code TABLE t}) are only ever checked and rendered from
+     * JSqlParser's tree, so parsing them with Calcite first would only cost a second parse
+     * (about 25 µs): they go to JSqlParser directly, which also requires exactly one statement.
+     */
+    private static final Set<String> CALCITE_HEADS = Set.of("SELECT", "WITH", "VALUES");
 
     /**
      * A cheap performance filter, not a safety check: a failed Calcite parse costs milliseconds
      * (JavaCC builds the expected-token list), so text that the core parser cannot read anyway
-     * (it does not start with a statement keyword, or holds {@code #}, {@code `}, {@code ::},
-     * {@code $}, {@code @}, {@code {}) goes straight to JSqlParser. Both paths are checked alike.
+     * (it does not start with a query keyword, or holds {@code #}, {@code `}, {@code ::},
+     * {@code $}, {@code @}, {@code {}) goes straight to JSqlParser, and so do statements only
+     * JSqlParser's side renders ({@link #CALCITE_HEADS}). Both paths are checked alike.
      */
     static boolean worthTrying(String sql) {
         String head = StatementHead.firstWords(sql, 1)[0];
@@ -213,9 +226,13 @@ public final class CalciteChecker {
     }
 
     private final class Visitor extends SqlBasicVisitor<Void> {
+        private final CatalogLookups catalog;
         boolean touchesScratch;
-        boolean usedCatalog;
         int parameters;
+
+        Visitor(CatalogLookups catalog) {
+            this.catalog = catalog;
+        }
 
         private void refuse(PolicyException e) {
             throw new PolicyViolation(e);
@@ -318,8 +335,7 @@ public final class CalciteChecker {
             if (names.size() >= 2 && names.get(names.size() - 2).equalsIgnoreCase(config.scratchSchema())) {
                 touchesScratch = true;
             } else if (names.size() == 1) {
-                usedCatalog = true;
-                if (config.scratchCatalog().contains(name)) {
+                if (catalog.contains(name)) {
                     touchesScratch = true;
                 }
             }

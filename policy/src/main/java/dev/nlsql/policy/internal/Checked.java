@@ -4,8 +4,8 @@ import dev.nlsql.policy.StatementKind;
 
 /**
  * The result of checking one parse tree: what the statement does, the re-rendered SQL, the rule
- * that allowed it, whether it touches scratch, how many {@code ?} markers the tree holds, and
- * whether the verdict depended on the scratch catalog (then it is cached per catalog version).
+ * that allowed it, whether it touches scratch and how many {@code ?} markers the tree holds. What
+ * the verdict asked the scratch catalog is in the check's {@link CatalogLookups}.
  */
 public record Checked(StatementKind kind, String sql, String rule, boolean touchesScratch,
-        int parameters, boolean usedCatalog) {}
+        int parameters) {}

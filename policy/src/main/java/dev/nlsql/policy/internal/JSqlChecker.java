@@ -115,12 +115,26 @@ public final class JSqlChecker {
      *
      * @throws PolicyException 42501 or 25006 when refused
      */
-    public Checked check(Statement st) throws PolicyException {
-        Finder finder = new Finder();
-        WriteTargets targets = new WriteTargets(config);
+    public Checked check(Statement st, CatalogLookups catalog) throws PolicyException {
+        return check(null, st, catalog);
+    }
+
+    /**
+     * Checks a parsed statement and re-renders it; with the statement's text, SQLite queries keep
+     * their column labels ({@link ColumnLabels}).
+     *
+     * @param sql the text {@code st} was parsed from, or null
+     * @throws PolicyException 42501 or 25006 when refused
+     */
+    public Checked check(String sql, Statement st, CatalogLookups catalog) throws PolicyException {
+        Finder finder = new Finder(catalog);
+        WriteTargets targets = new WriteTargets(config, catalog);
         try {
             if (st instanceof Select select) {
                 finder.checkSelect(select);
+                if (sql != null && config.engine() == Engine.SQLITE) {
+                    ColumnLabels.keepSourceLabels(select, sql);
+                }
                 return done(StatementKind.QUERY, st, "read-only-query", finder, targets);
             }
             if (st instanceof TableStatement ts) {
@@ -159,7 +173,7 @@ public final class JSqlChecker {
 
     private Checked done(StatementKind kind, Statement st, String rule, Finder f, WriteTargets t) {
         boolean scratch = f.touchesScratch || kind == StatementKind.SCRATCH_WRITE;
-        return new Checked(kind, st.toString(), rule, scratch, f.parameters, f.usedCatalog || t.usedCatalog);
+        return new Checked(kind, st.toString(), rule, scratch, f.parameters);
     }
 
     private static boolean isWrite(Statement st) {
@@ -282,12 +296,16 @@ public final class JSqlChecker {
      */
     private final class Finder {
 
+        private final CatalogLookups catalog;
         boolean touchesScratch;
-        boolean usedCatalog;
         int parameters;
         private final Set<Object> tableFunctions = Collections.newSetFromMap(new IdentityHashMap<>());
         /** Markers counted once each: the reflective walk can reach a node twice (INSERT's values). */
         private final Set<Object> markers = Collections.newSetFromMap(new IdentityHashMap<>());
+
+        Finder(CatalogLookups catalog) {
+            this.catalog = catalog;
+        }
 
         void checkSelect(Statement select) {
             walk(select);
@@ -424,8 +442,7 @@ public final class JSqlChecker {
             if (schema != null && schema.equalsIgnoreCase(config.scratchSchema())) {
                 touchesScratch = true;
             } else if ((schema == null || schema.isEmpty()) && unq != null) {
-                usedCatalog = true;
-                if (config.scratchCatalog().contains(unq)) {
+                if (catalog.contains(unq)) {
                     touchesScratch = true;
                 }
             }

@@ -12,10 +12,11 @@ import java.util.Locale;
 final class WriteTargets {
 
     private final PolicyConfig config;
-    boolean usedCatalog;
+    private final CatalogLookups catalog;
 
-    WriteTargets(PolicyConfig config) {
+    WriteTargets(PolicyConfig config, CatalogLookups catalog) {
         this.config = config;
+        this.catalog = catalog;
     }
 
     /**
@@ -40,8 +41,7 @@ final class WriteTargets {
         if (creates) {
             return scratch;
         }
-        usedCatalog = true;
-        if (config.scratchCatalog().contains(name)) {
+        if (catalog.contains(name)) {
             return scratch;
         }
         throw sourceWrite(verb, name, name);
