@@ -49,6 +49,23 @@ class SqlPolicyTest {
     }
 
     @Test
+    void duckDbSamplingIsRefusedRatherThanRunWithAnotherMeaning() {
+        SqlPolicy duck = SqlPolicy.forEngine(Engine.DUCKDB);
+        for (String sql : List.of("SELECT * FROM t TABLESAMPLE SYSTEM (10)",
+                "SELECT * FROM t AS x TABLESAMPLE BERNOULLI (5) WHERE x.a > 1",
+                "SELECT x FROM range(1000) r(x) TABLESAMPLE SYSTEM (10)")) {
+            PolicyException e = refused(duck, sql);
+            assertTrue(Set.of("duckdb.sample", "parse").contains(e.rule()), sql + ": " + e.getMessage());
+        }
+        PolicyException e = refused(duck, "SELECT * FROM t TABLESAMPLE SYSTEM (10)");
+        assertEquals("duckdb.sample", e.rule());
+        assertEquals("42501", e.getSQLState());
+        // elsewhere the standard clause keeps its meaning when re-rendered and still runs
+        assertEquals(StatementKind.QUERY, SqlPolicy.forEngine(Engine.POSTGRESQL)
+                .check("SELECT * FROM t TABLESAMPLE SYSTEM (10)").kind());
+    }
+
+    @Test
     void refusalsNameTheConstructAndRule() {
         SqlPolicy p = SqlPolicy.forEngine(Engine.SQLITE);
         PolicyException e = refused(p, "ATTACH DATABASE '/tmp/x.db' AS x");

@@ -257,6 +257,11 @@ public final class CalciteChecker {
             SqlKind kind = call.getKind();
             SqlOperator op = call.getOperator();
             switch (kind) {
+                case TABLESAMPLE -> {
+                    if (config.engine() == Engine.DUCKDB) {
+                        refuse(Refusals.duckDbSample());
+                    }
+                }
                 case NEXT_VALUE, CURRENT_VALUE -> refuse(Refusals.forbidden(
                         "NEXT VALUE FOR / sequences are refused: they change state", "no-sequences"));
                 case INSERT, UPDATE, DELETE, MERGE -> refuse(Refusals.readOnly(

@@ -34,7 +34,9 @@ import net.sf.jsqlparser.statement.drop.Drop;
 import net.sf.jsqlparser.statement.insert.Insert;
 import net.sf.jsqlparser.statement.piped.FromQuery;
 import net.sf.jsqlparser.statement.select.ParenthesedSelect;
+import net.sf.jsqlparser.statement.piped.TableSamplePipeOperator;
 import net.sf.jsqlparser.statement.select.PlainSelect;
+import net.sf.jsqlparser.statement.select.SampleClause;
 import net.sf.jsqlparser.statement.select.Select;
 import net.sf.jsqlparser.statement.select.SetOperationList;
 import net.sf.jsqlparser.statement.select.TableFunction;
@@ -329,6 +331,9 @@ public final class JSqlChecker {
                 checkWithItem(w);
             } else if (n instanceof Table t) {
                 checkTable(t);
+            } else if ((n instanceof SampleClause || n instanceof TableSamplePipeOperator)
+                    && config.engine() == Engine.DUCKDB) {
+                refuse(Refusals.duckDbSample());
             } else if (n instanceof TableFunction tf) {
                 try {
                     functions.checkTableFunction(tf.getFunction().getName());

@@ -17,6 +17,17 @@ public final class Refusals {
         return new PolicyException(what + " [rule " + rule + "]", PolicyException.READ_ONLY_TRANSACTION, rule);
     }
 
+    /**
+     * 42501 on DuckDB for {@code TABLESAMPLE} / {@code USING SAMPLE}: neither parser's rendering
+     * keeps its meaning there (Calcite writes {@code SYSTEM (10)} as {@code SYSTEM(10.0)}, which
+     * DuckDB reads as a row count; JSqlParser drops a sample that follows a table function's
+     * alias), so the statement is refused rather than run with another answer.
+     */
+    public static PolicyException duckDbSample() {
+        return forbidden("TABLESAMPLE / USING SAMPLE is refused on DuckDB: the re-rendered statement would not sample "
+                + "as written; sample in a scratch table or with ORDER BY random() LIMIT n", "duckdb.sample");
+    }
+
     /** 42000: neither parser reads the statement. */
     public static PolicyException syntax(String what, Throwable cause) {
         return new PolicyException(what + " [rule parse]", PolicyException.SYNTAX_ERROR, "parse", cause);
