@@ -168,6 +168,7 @@ public final class SqlPolicy implements StatementPolicy {
             return new Checked(StatementKind.TRANSACTION, tx, "transaction-control", false, 0);
         }
         StatementHead.refuseDangerousHead(config.engine(), sql);
+        StatementHead.refuseDuckDbSample(config.engine(), sql);
 
         CalciteChecker.Outcome outcome = calcite.check(sql, false, lookups);
         Checked checked;

@@ -49,7 +49,7 @@ class SqlPolicyTest {
     }
 
     @Test
-    void duckDbSamplingIsRefusedRatherThanRunWithAnotherMeaning() {
+    void duckDbSamplingIsRefusedRatherThanRunWithAnotherMeaning() throws Exception {
         SqlPolicy duck = SqlPolicy.forEngine(Engine.DUCKDB);
         for (String sql : List.of("SELECT * FROM t TABLESAMPLE SYSTEM (10)",
                 "SELECT * FROM t AS x TABLESAMPLE BERNOULLI (5) WHERE x.a > 1",

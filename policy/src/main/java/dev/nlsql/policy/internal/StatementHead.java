@@ -114,6 +114,23 @@ public final class StatementHead {
         return m.group(1).trim().replaceAll("\\s+", " ").toUpperCase(Locale.ROOT);
     }
 
+    private static final Pattern DUCKDB_SAMPLE = Pattern.compile("\\b(?:TABLESAMPLE|USING\\s+SAMPLE)\\b",
+            Pattern.CASE_INSENSITIVE);
+
+    /**
+     * DuckDB sampling, found in the caller's text rather than the tree: JSqlParser 5.4 drops a
+     * {@code TABLESAMPLE} that follows a table function's alias without a trace in its tree, and the
+     * re-rendered statement would run unsampled. Errs towards refusing: the words inside a literal
+     * or comment are refused too.
+     *
+     * @throws PolicyException 42501, rule {@code duckdb.sample}
+     */
+    public static void refuseDuckDbSample(Engine engine, String sql) throws PolicyException {
+        if (engine == Engine.DUCKDB && DUCKDB_SAMPLE.matcher(sql).find()) {
+            throw Refusals.duckDbSample();
+        }
+    }
+
     /**
      * Refuses statements led by a keyword that only ever starts something forbidden.
      *
