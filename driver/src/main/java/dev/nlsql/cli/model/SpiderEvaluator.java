@@ -337,32 +337,10 @@ public final class SpiderEvaluator implements AutoCloseable {
         Properties p = new Properties();
         p.setProperty("open_mode", "1"); // SQLITE_OPEN_READONLY
         Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), p);
-        List<String> names = new ArrayList<>();
-        for (SchemaContext.Table t : schema.tables()) {
-            names.add(t.name());
-            t.columns().forEach(col -> names.add(col.name()));
-        }
-        ValueIndexBuilder values = new ValueIndexBuilder(names);
-        for (SchemaContext.Table t : schema.tables()) {
-            for (SchemaContext.Column col : t.columns()) {
-                String sql = "SELECT DISTINCT " + quote(col.name()) + " FROM " + quote(t.name()) + " WHERE typeof("
-                        + quote(col.name()) + ") = 'text' LIMIT " + options.valuesPerColumn();
-                try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-                    while (rs.next()) {
-                        values.add(t.name() + "." + col.name(), rs.getString(1));
-                    }
-                } catch (SQLException ex) {
-                    // a tables.json name the file lacks: the column contributes no values
-                }
-            }
-        }
+        ValueIndexBuilder values = ValueIndexBuilder.fromSqlite(c, schema, options.valuesPerColumn());
         db = new Db(c, values, values.build());
         open.put(dbId, db);
         return db;
-    }
-
-    private static String quote(String identifier) {
-        return "\"" + identifier.replace("\"", "\"\"") + "\"";
     }
 
     /** Closes the database connections. */

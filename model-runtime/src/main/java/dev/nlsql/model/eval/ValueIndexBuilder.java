@@ -1,9 +1,14 @@
 package dev.nlsql.model.eval;
 
+import dev.nlsql.model.SchemaContext;
 import dev.nlsql.model.vault.Slot;
 import dev.nlsql.model.vault.SlotKind;
 import dev.nlsql.model.vault.ValueIndex;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -49,6 +54,43 @@ public final class ValueIndexBuilder {
     private final Set<String> excluded = new HashSet<>();
     private final Map<String, List<String>> byColumn = new LinkedHashMap<>();
     private final Map<String, String> spelling = new HashMap<>();
+
+    /**
+     * A builder filled from a Spider SQLite database: the schema's table and column names, and for
+     * every column up to {@code perColumn} distinct values whose SQLite storage class is text. A
+     * name the file lacks contributes no values.
+     *
+     * @param sqlite an open connection to the database (only read)
+     * @param schema the database's schema (from {@code tables.json})
+     * @param perColumn the most values read per column
+     */
+    public static ValueIndexBuilder fromSqlite(Connection sqlite, SchemaContext schema, int perColumn) {
+        List<String> names = new ArrayList<>();
+        for (SchemaContext.Table t : schema.tables()) {
+            names.add(t.name());
+            t.columns().forEach(col -> names.add(col.name()));
+        }
+        ValueIndexBuilder values = new ValueIndexBuilder(names);
+        for (SchemaContext.Table t : schema.tables()) {
+            for (SchemaContext.Column col : t.columns()) {
+                String q = quote(col.name());
+                String sql = "SELECT DISTINCT " + q + " FROM " + quote(t.name()) + " WHERE typeof(" + q
+                        + ") = 'text' LIMIT " + perColumn;
+                try (Statement st = sqlite.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+                    while (rs.next()) {
+                        values.add(t.name() + "." + col.name(), rs.getString(1));
+                    }
+                } catch (SQLException nameTheFileLacks) {
+                    // the column contributes no values
+                }
+            }
+        }
+        return values;
+    }
+
+    private static String quote(String identifier) {
+        return "\"" + identifier.replace("\"", "\"\"") + "\"";
+    }
 
     /**
      * An empty builder.

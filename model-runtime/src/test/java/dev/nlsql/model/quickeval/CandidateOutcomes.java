@@ -20,7 +20,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -99,25 +98,7 @@ public final class CandidateOutcomes {
             Properties p = new Properties();
             p.setProperty("open_mode", "1");
             Connection c = DriverManager.getConnection("jdbc:sqlite:" + SpiderDataset.databaseFile(dir.resolve("database"), id), p);
-            List<String> names = new ArrayList<>();
-            for (SchemaContext.Table t : schema.tables()) {
-                names.add(t.name());
-                t.columns().forEach(col -> names.add(col.name()));
-            }
-            ValueIndexBuilder values = new ValueIndexBuilder(names);
-            for (SchemaContext.Table t : schema.tables()) {
-                for (SchemaContext.Column col : t.columns()) {
-                    String q = "\"" + col.name() + "\"";
-                    String sql = "SELECT DISTINCT " + q + " FROM \"" + t.name() + "\" WHERE typeof(" + q + ") = 'text' LIMIT 5000";
-                    try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-                        while (rs.next()) {
-                            values.add(t.name() + "." + col.name(), rs.getString(1));
-                        }
-                    } catch (SQLException ignored) {
-                        // a name the file lacks
-                    }
-                }
-            }
+            ValueIndexBuilder values = ValueIndexBuilder.fromSqlite(c, schema, 5000);
             return new Object[] {c, values, values.build()};
         } catch (SQLException e) {
             throw new IllegalStateException(e);
