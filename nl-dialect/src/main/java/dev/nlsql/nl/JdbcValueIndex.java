@@ -1,5 +1,6 @@
 package dev.nlsql.nl;
 
+import dev.nlsql.model.nn.Words;
 import dev.nlsql.model.vault.ValueIndex;
 import dev.nlsql.policy.Engine;
 import dev.nlsql.provenance.SchemaSnapshot;
@@ -209,7 +210,7 @@ public final class JdbcValueIndex implements ValueIndex {
         }
         if (words.length == 1) {
             String w = t.toLowerCase(Locale.ROOT);
-            return !COMMON_WORDS.contains(w) && !schemaWords.contains(NameTokens.stem(w));
+            return !COMMON_WORDS.contains(w) && !schemaWords.contains(Words.stem(w));
         }
         return true;
     }

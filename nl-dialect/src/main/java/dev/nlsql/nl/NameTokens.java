@@ -1,5 +1,6 @@
 package dev.nlsql.nl;
 
+import dev.nlsql.model.nn.Words;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -33,7 +34,7 @@ final class NameTokens {
         String spaced = ACRONYM.matcher(CAMEL.matcher(name).replaceAll("$1 $2")).replaceAll("$1 $2");
         for (String w : NON_WORD.split(spaced.toLowerCase(Locale.ROOT))) {
             if (!w.isEmpty()) {
-                out.add(stem(w));
+                out.add(Words.stem(w));
             }
         }
         return out;
@@ -47,7 +48,7 @@ final class NameTokens {
             if (w.isEmpty()) {
                 continue;
             }
-            String s = stem(w);
+            String s = Words.stem(w);
             out.add(s);
             String syn = SYNONYMS.get(s);
             if (syn != null) {
@@ -55,19 +56,5 @@ final class NameTokens {
             }
         }
         return out;
-    }
-
-    /** Naive English plural folding: categories → category, boxes → box, tracks → track. */
-    static String stem(String w) {
-        if (w.length() > 4 && w.endsWith("ies")) {
-            return w.substring(0, w.length() - 3) + "y";
-        }
-        if (w.length() > 4 && (w.endsWith("ses") || w.endsWith("xes") || w.endsWith("ches") || w.endsWith("shes"))) {
-            return w.substring(0, w.length() - 2);
-        }
-        if (w.length() > 3 && w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us")) {
-            return w.substring(0, w.length() - 1);
-        }
-        return w;
     }
 }

@@ -12,6 +12,7 @@ import dev.nlsql.model.eval.ProgressLine;
 import dev.nlsql.model.eval.ResultComparator;
 import dev.nlsql.model.eval.SpiderDataset;
 import dev.nlsql.model.eval.SpiderExample;
+import dev.nlsql.model.eval.SpiderQueries;
 import dev.nlsql.model.eval.ValueIndexBuilder;
 import dev.nlsql.model.vault.IdVault;
 import dev.nlsql.model.vault.MaskedQuestion;
@@ -20,8 +21,6 @@ import dev.nlsql.model.vault.ValueIndex;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -30,10 +29,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -76,12 +71,6 @@ public final class SpiderEvaluator implements AutoCloseable {
 
     /** One database, opened read-only, with its value index. */
     private record Db(Connection connection, ValueIndexBuilder values, ValueIndex index) {}
-
-    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "nlsql-eval-query-timeout");
-        t.setDaemon(true);
-        return t;
-    });
 
     private final Translator translator;
     private final Map<String, SchemaContext> schemas;
@@ -277,48 +266,7 @@ public final class SpiderEvaluator implements AutoCloseable {
     }
 
     private List<List<Object>> query(Connection c, String sql, List<Object> params) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            // sqlite-jdbc's setQueryTimeout does not stop a running step; cancel() interrupts it
-            ScheduledFuture<?> watchdog = WATCHDOG.schedule(() -> {
-                try {
-                    ps.cancel();
-                } catch (SQLException ignored) {
-                    // already finished or closed
-                }
-            }, options.queryTimeoutMs(), TimeUnit.MILLISECONDS);
-            try {
-                return read(ps, params);
-            } catch (SQLException e) {
-                if (watchdog.isDone()) {
-                    throw new SQLException("query ran past " + options.queryTimeoutMs() + " ms", "57014", e);
-                }
-                throw e;
-            } finally {
-                watchdog.cancel(false);
-            }
-        }
-    }
-
-    private List<List<Object>> read(PreparedStatement ps, List<Object> params) throws SQLException {
-        ps.setMaxRows(options.maxRows() + 1);
-        for (int i = 0; i < params.size(); i++) {
-            ps.setObject(i + 1, params.get(i));
-        }
-        List<List<Object>> rows = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-            int cols = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                if (rows.size() > options.maxRows()) {
-                    throw new SQLException("more than " + options.maxRows() + " rows", "54000");
-                }
-                List<Object> row = new ArrayList<>(cols);
-                for (int i = 1; i <= cols; i++) {
-                    row.add(rs.getObject(i));
-                }
-                rows.add(row);
-            }
-        }
-        return rows;
+        return SpiderQueries.run(c, sql, params, options.queryTimeoutMs(), options.maxRows());
     }
 
     private Db db(String dbId) throws SQLException {

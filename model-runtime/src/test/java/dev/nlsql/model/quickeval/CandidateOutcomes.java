@@ -9,6 +9,7 @@ import dev.nlsql.model.eval.PlaceholderSql;
 import dev.nlsql.model.eval.ResultComparator;
 import dev.nlsql.model.eval.SpiderDataset;
 import dev.nlsql.model.eval.SpiderExample;
+import dev.nlsql.model.eval.SpiderQueries;
 import dev.nlsql.model.eval.ValueIndexBuilder;
 import dev.nlsql.model.vault.IdVault;
 import dev.nlsql.model.vault.MaskedQuestion;
@@ -17,8 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -106,47 +105,6 @@ public final class CandidateOutcomes {
     }
 
     private static List<List<Object>> run(Connection c, String sql, List<Object> params) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            java.util.concurrent.ScheduledFuture<?> w = WATCHDOG.schedule(() -> {
-                try {
-                    ps.cancel();
-                } catch (SQLException ignored) {
-                    // finished
-                }
-            }, 10, java.util.concurrent.TimeUnit.SECONDS);
-            try {
-                return read(ps, params);
-            } finally {
-                w.cancel(false);
-            }
-        }
-    }
-
-    private static final java.util.concurrent.ScheduledExecutorService WATCHDOG =
-            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "timeout");
-                t.setDaemon(true);
-                return t;
-            });
-
-    private static List<List<Object>> read(PreparedStatement ps, List<Object> params) throws SQLException {
-        {
-            ps.setMaxRows(100_001);
-            for (int i = 0; i < params.size(); i++) {
-                ps.setObject(i + 1, params.get(i));
-            }
-            List<List<Object>> rows = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                int cols = rs.getMetaData().getColumnCount();
-                while (rs.next()) {
-                    List<Object> row = new ArrayList<>(cols);
-                    for (int i = 1; i <= cols; i++) {
-                        row.add(rs.getObject(i));
-                    }
-                    rows.add(row);
-                }
-            }
-            return rows;
-        }
+        return SpiderQueries.run(c, sql, params, 10_000, 100_000);
     }
 }
