@@ -16,8 +16,16 @@ import java.util.Arrays;
  * interquartile range. Embedded engines only (SQLite, H2): their work runs on the calling thread.
  *
  * <p>Usage: {@code java -cp benchmarks/target/benchmarks.jar dev.nlsql.bench.PairedCpuOverhead
- * [engines=sqlite,h2] [rows=1000000] [pairs=20] [nlsqlProps=k=v;k=v] [control=true] [clock=thread|process]}
+ * [engines=sqlite,h2] [rows=1000000] [pairs=20] [nlsqlProps=k=v;k=v] [control=true] [shared=false] [client=typed|object] [clock=thread|process]}
  * ({@code control=true}: a second raw connection in nlsql's place, to see the method's own bias;
+ * {@code shared=true}, the default: the raw side is the target driver's own connection under
+ * the nlsql one ({@code unwrap}, with {@code nlsql.unwrap.vendor=true} added to the nlsql
+ * properties), so both sides read through the same native database handle: two sqlite-jdbc
+ * connections to the same file can differ by 25-30 % in CPU per scan by themselves (measured:
+ * of four connections opened in a row, the second scanned 1.27x slower than the others, run
+ * after run), which is the bias {@code control=true} shows; {@code shared=false}: a raw
+ * connection of its own, as before; {@code client=object}: the scan's client reads every value with
+ * {@code getObject}, as generic tools (DBeaver, BI tools) do, instead of the typed getters;
  * {@code clock=process}: the whole process's CPU time instead of the calling thread's, so work
  * nlsql hands to other threads, such as the provenance store's writer, is counted too, along
  * with GC and JIT threads, which makes it noisier).
@@ -35,6 +43,8 @@ public final class PairedCpuOverhead {
         int pairs = 20;
         String props = "nlsql.policy.mode=audit;nlsql.provenance.enabled=false;nlsql.timeout.seconds=0";
         boolean control = false;
+        boolean shared = true;
+        boolean objectClient = false;
         String clock = "thread";
         for (String a : args) {
             String v = a.substring(a.indexOf('=') + 1);
@@ -43,6 +53,8 @@ public final class PairedCpuOverhead {
             else if (a.startsWith("pairs=")) pairs = Integer.parseInt(v);
             else if (a.startsWith("nlsqlProps=")) props = v;
             else if (a.startsWith("control=")) control = Boolean.parseBoolean(v);
+            else if (a.startsWith("shared=")) shared = Boolean.parseBoolean(v);
+            else if (a.startsWith("client=")) objectClient = v.equals("object");
             else if (a.startsWith("clock=")) clock = v;
             else throw new IllegalArgumentException("unknown argument " + a);
         }
@@ -50,22 +62,55 @@ public final class PairedCpuOverhead {
             throw new IllegalArgumentException("clock must be thread or process, not " + clock);
         }
         processClock = clock.equals("process");
+        shared = shared && !control;
+        if (shared) {
+            props = props + ";nlsql.unwrap.vendor=true";
+        }
         System.out.println("paired CPU-time overhead (" + clock + " CPU time), " + (control ? "CONTROL (raw vs raw)" : "nlsqlProps=" + props)
+                + (shared ? ", raw side = the nlsql connection's own target connection" : ", raw side = a connection of its own")
                 + ", " + pairs + " ABBA pairs per measure");
         for (String engine : engines.split(",")) {
             try (BenchDatabase db = BenchDatabase.create(engine, rows);
-                    Connection raw = db.open("raw", "");
                     Connection nlsql = db.open(control ? "raw" : "nlsql", props);
+                    Connection raw = shared ? nlsql.unwrap(vendorConnection(engine)) : db.open("raw", "");
                     PreparedStatement rawPoint = raw.prepareStatement("SELECT v FROM t WHERE id = ?");
                     PreparedStatement nlsqlPoint = nlsql.prepareStatement("SELECT v FROM t WHERE id = ?")) {
                 int n = rows;
                 int[] next = {0};
                 Block rawPoints = () -> points(rawPoint, next, n, 2000);
                 Block nlsqlPoints = () -> points(nlsqlPoint, next, n, 2000);
-                report(engine, "pointSelect (2000 per block)", rawPoints, nlsqlPoints, pairs);
-                report(engine, "scan " + rows + " rows", () -> ProxyOverheadBench.scan(raw),
-                        () -> ProxyOverheadBench.scan(nlsql), Math.max(4, pairs / 4));
+                report(engine, "pointSelect (2000 per block)", rawPoints, nlsqlPoints, pairs, 2000, "statement", 1e3);
+                boolean objects = objectClient;
+                report(engine, "scan " + rows + " rows" + (objects ? " (getObject)" : ""),
+                        () -> objects ? scanObjects(raw) : ProxyOverheadBench.scan(raw),
+                        () -> objects ? scanObjects(nlsql) : ProxyOverheadBench.scan(nlsql), Math.max(4, pairs / 4), rows, "row", 1);
             }
+        }
+    }
+
+    /** The scan as a generic tool reads it: every value with {@code getObject}. */
+    private static long scanObjects(Connection conn) throws SQLException {
+        long sum = 0;
+        try (java.sql.Statement st = conn.createStatement(); java.sql.ResultSet rs = st.executeQuery("SELECT id, k, v FROM t")) {
+            while (rs.next()) {
+                sum += rs.getObject(1).hashCode() + rs.getObject(2).hashCode() + rs.getObject(3).hashCode();
+            }
+        }
+        return sum;
+    }
+
+    /** The target driver's connection class for {@code unwrap}. */
+    private static Class<? extends Connection> vendorConnection(String engine) {
+        String name = switch (engine) {
+            case "sqlite" -> "org.sqlite.SQLiteConnection";
+            case "h2" -> "org.h2.jdbc.JdbcConnection";
+            case "duckdb" -> "org.duckdb.DuckDBConnection";
+            default -> throw new IllegalArgumentException("unknown engine " + engine);
+        };
+        try {
+            return Class.forName(name).asSubclass(Connection.class);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(name + " is not on the class path", e);
         }
     }
 
@@ -83,7 +128,13 @@ public final class PairedCpuOverhead {
         return last;
     }
 
-    private static void report(String engine, String what, Block raw, Block nlsql, int pairs) throws SQLException {
+    /**
+     * Runs {@code pairs} ABBA pairs and prints the median ratio nlsql / raw, its IQR, the ratio of
+     * the totals, and the CPU nlsql adds per unit ({@code units} per block, printed in ns divided
+     * by {@code scale}: 1 for ns, 1e3 for µs).
+     */
+    private static void report(String engine, String what, Block raw, Block nlsql, int pairs, int units, String unit,
+            double scale) throws SQLException {
         for (int i = 0; i < 3; i++) { // warm-up
             raw.run();
             nlsql.run();
@@ -106,9 +157,11 @@ public final class PairedCpuOverhead {
             ratios[p] = (double) x / r;
         }
         Arrays.sort(ratios);
-        System.out.printf("  %-7s %-30s median %.3fx  IQR %.3f..%.3f  total %.3fx  (raw %.1f ms CPU, nlsql %.1f ms CPU)%n",
+        System.out.printf("  %-7s %-30s median %.3fx  IQR %.3f..%.3f  total %.3fx  (raw %.1f ms CPU, nlsql %.1f ms CPU;"
+                + " raw %.2f, added %.2f %s per %s)%n",
                 engine, what, ratios[pairs / 2], ratios[pairs / 4], ratios[(3 * pairs) / 4],
-                (double) nlsqlTotal / rawTotal, rawTotal / 1e6, nlsqlTotal / 1e6);
+                (double) nlsqlTotal / rawTotal, rawTotal / 1e6, nlsqlTotal / 1e6,
+                rawTotal / scale / pairs / units, (nlsqlTotal - rawTotal) / scale / pairs / units, scale == 1 ? "ns" : "µs", unit);
     }
 
     private static boolean processClock;
