@@ -38,26 +38,15 @@ public final class PairedCpuOverhead {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     public static void main(String[] args) throws SQLException {
-        String engines = "sqlite,h2";
-        int rows = 1_000_000;
-        int pairs = 20;
-        String props = "nlsql.policy.mode=audit;nlsql.provenance.enabled=false;nlsql.timeout.seconds=0";
-        boolean control = false;
-        boolean shared = true;
-        boolean objectClient = false;
-        String clock = "thread";
-        for (String a : args) {
-            String v = a.substring(a.indexOf('=') + 1);
-            if (a.startsWith("engines=")) engines = v;
-            else if (a.startsWith("rows=")) rows = Integer.parseInt(v);
-            else if (a.startsWith("pairs=")) pairs = Integer.parseInt(v);
-            else if (a.startsWith("nlsqlProps=")) props = v;
-            else if (a.startsWith("control=")) control = Boolean.parseBoolean(v);
-            else if (a.startsWith("shared=")) shared = Boolean.parseBoolean(v);
-            else if (a.startsWith("client=")) objectClient = v.equals("object");
-            else if (a.startsWith("clock=")) clock = v;
-            else throw new IllegalArgumentException("unknown argument " + a);
-        }
+        BenchArgs a = new BenchArgs(args, "engines", "rows", "pairs", "nlsqlProps", "control", "shared", "client", "clock");
+        String engines = a.get("engines", "sqlite,h2");
+        int rows = a.getInt("rows", 1_000_000);
+        int pairs = a.getInt("pairs", 20);
+        String props = a.get("nlsqlProps", "nlsql.policy.mode=audit;nlsql.provenance.enabled=false;nlsql.timeout.seconds=0");
+        boolean control = a.getBoolean("control", false);
+        boolean shared = a.getBoolean("shared", true);
+        boolean objectClient = a.get("client", "typed").equals("object");
+        String clock = a.get("clock", "thread");
         if (!clock.equals("thread") && !clock.equals("process")) {
             throw new IllegalArgumentException("clock must be thread or process, not " + clock);
         }

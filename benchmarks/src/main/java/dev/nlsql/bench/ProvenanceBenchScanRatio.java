@@ -58,16 +58,10 @@ public final class ProvenanceBenchScanRatio {
     }
 
     public static void main(String[] args) throws Exception {
-        String engines = "sqlite,h2,h2-ro,duckdb";
-        int rows = 1_000_000;
-        int rounds = 7;
-        for (String a : args) {
-            String v = a.substring(a.indexOf('=') + 1);
-            if (a.startsWith("engines=")) engines = v;
-            else if (a.startsWith("rows=")) rows = Integer.parseInt(v);
-            else if (a.startsWith("rounds=")) rounds = Integer.parseInt(v);
-            else throw new IllegalArgumentException("unknown argument " + a);
-        }
+        BenchArgs a = new BenchArgs(args, "engines", "rows", "rounds");
+        String engines = a.get("engines", "sqlite,h2,h2-ro,duckdb");
+        int rows = a.getInt("rows", 1_000_000);
+        int rounds = a.getInt("rounds", 7);
         System.out.println("hashed-scan cost on the raw driver, " + rows + " rows, thread CPU, median of " + rounds + " rounds");
         for (String engine : engines.split(",")) {
             boolean readOnly = engine.equals("h2-ro");

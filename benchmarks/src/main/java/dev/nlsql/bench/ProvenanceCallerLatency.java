@@ -30,16 +30,10 @@ public final class ProvenanceCallerLatency {
     private ProvenanceCallerLatency() {}
 
     public static void main(String[] args) throws Exception {
-        String engines = "sqlite,h2";
-        int blocks = 30;
-        int rows = 100_000;
-        for (String a : args) {
-            String v = a.substring(a.indexOf('=') + 1);
-            if (a.startsWith("engines=")) engines = v;
-            else if (a.startsWith("blocks=")) blocks = Integer.parseInt(v);
-            else if (a.startsWith("rows=")) rows = Integer.parseInt(v);
-            else throw new IllegalArgumentException("unknown argument " + a);
-        }
+        BenchArgs a = new BenchArgs(args, "engines", "blocks", "rows");
+        String engines = a.get("engines", "sqlite,h2");
+        int blocks = a.getInt("blocks", 30);
+        int rows = a.getInt("rows", 100_000);
         Path home = Files.createTempDirectory("nlsql-caller-latency");
         for (String engine : engines.split(",")) {
             try (BenchDatabase db = BenchDatabase.create(engine, rows);

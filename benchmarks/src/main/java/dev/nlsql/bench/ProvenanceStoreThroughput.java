@@ -27,18 +27,11 @@ public final class ProvenanceStoreThroughput {
     private ProvenanceStoreThroughput() {}
 
     public static void main(String[] args) throws Exception {
-        int n = 50_000;
-        int rounds = 10;
-        String queue = "8192";
-        String batch = "512";
-        for (String a : args) {
-            String v = a.substring(a.indexOf('=') + 1);
-            if (a.startsWith("records=")) n = Integer.parseInt(v);
-            else if (a.startsWith("rounds=")) rounds = Integer.parseInt(v);
-            else if (a.startsWith("queue=")) queue = v;
-            else if (a.startsWith("batch=")) batch = v;
-            else throw new IllegalArgumentException("unknown argument " + a);
-        }
+        BenchArgs a = new BenchArgs(args, "records", "rounds", "queue", "batch");
+        int n = a.getInt("records", 50_000);
+        int rounds = a.getInt("rounds", 10);
+        String queue = a.get("queue", "8192");
+        String batch = a.get("batch", "512");
         Path home = Files.createTempDirectory("nlsql-store-throughput");
         Properties p = new Properties();
         p.setProperty(StoreOptions.HOME, home.toString());
