@@ -28,7 +28,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Pipeline of {@link #plan}: classify ({@link NlClassifier}); mask with the ID vault
  * ({@link IdVault}, value linking through a {@link JdbcValueIndex} built once per schema hash);
  * look up a pin ({@link PinnedTranslations}), then the cache ({@link TranslationCache}, keyed by
- * {@link TranslationKey}); otherwise link the schema ({@link SchemaLinker}), ask the
+ * {@link TranslationKey}, whose decode settings are the model's plus this dialect's
+ * {@link NlOptions#selectionSettings selection settings}); otherwise link the schema ({@link SchemaLinker}), ask the
  * {@link Translator} for candidates, validate them with {@link SqlValidator}, and of the valid
  * ones take the first, or, with execution-guided selection on ({@code nlsql.nl.execGuided},
  * default) and several valid ones, the one {@link ExecutionGuidedSelection} picks after probing
@@ -51,6 +52,8 @@ public final class NlDialect {
     private final PinnedTranslations pinned;
     private final Map<String, SchemaLinker> linkers = new ConcurrentHashMap<>();
     private final Map<String, Optional<JdbcValueIndex>> valueIndexes = new ConcurrentHashMap<>();
+    /** {@link NlOptions#selectionSettings} for (probing, value index) = (no,no), (no,yes), (yes,no), (yes,yes). */
+    private final String[] selectionSettings;
 
     /**
      * @param options options (see {@link NlOptions})
@@ -65,6 +68,9 @@ public final class NlDialect {
         this.translator = translator;
         this.cache = cache == null ? new LruTranslationCache(this.options.cacheSize()) : cache;
         this.pinned = pinned == null ? PinnedTranslations.none() : pinned;
+        this.selectionSettings = new String[] {this.options.selectionSettings(false, false),
+                this.options.selectionSettings(false, true), this.options.selectionSettings(true, false),
+                this.options.selectionSettings(true, true)};
     }
 
     /**
@@ -159,7 +165,8 @@ public final class NlDialect {
             return b.fail(join(pinProblem, "no model is configured and no pinned translation matches"), null);
         }
         TranslationKey key = new TranslationKey(schemaHash, ctx.engine().id(), normalised,
-                identity.name(), identity.weightsSha256(), identity.decodeConfig());
+                identity.name(), identity.weightsSha256(),
+                TranslationKey.decodeSettings(identity.decodeConfig(), selectionSettings(ctx, values)));
         Optional<CachedTranslation> hit = cache.get(key);
         if (hit.isPresent()) {
             CachedTranslation c = hit.get();
@@ -220,6 +227,16 @@ public final class NlDialect {
                 : "no valid SQL among " + candidates.size() + " candidate(s); best candidate: " + best.strip()
                         + " -- refused: " + bestReason;
         return b.fail(join(pinProblem, reason), best, promptHash);
+    }
+
+    /**
+     * The dialect's settings that change which SQL is chosen for a question, as they apply to
+     * this call ({@link NlOptions#selectionSettings(boolean, boolean)}): selection is recorded as
+     * execution-guided only when probes can run (a connection is given), value linking as off
+     * when no value index could be built.
+     */
+    private String selectionSettings(NlContext ctx, JdbcValueIndex values) {
+        return selectionSettings[(probing(ctx) ? 2 : 0) + (values != null ? 1 : 0)];
     }
 
     /** Whether valid candidates are probed on the target (execution-guided selection is on and a connection is given). */
