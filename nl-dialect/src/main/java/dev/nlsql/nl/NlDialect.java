@@ -54,6 +54,7 @@ public final class NlDialect {
     private final Map<String, Optional<JdbcValueIndex>> valueIndexes = new ConcurrentHashMap<>();
     /** {@link NlOptions#selectionSettings} for (probing, value index) = (no,no), (no,yes), (yes,no), (yes,yes). */
     private final String[] selectionSettings;
+    private volatile KeySettings keySettings;
 
     /**
      * @param options options (see {@link NlOptions})
@@ -166,7 +167,7 @@ public final class NlDialect {
         }
         TranslationKey key = new TranslationKey(schemaHash, ctx.engine().id(), normalised,
                 identity.name(), identity.weightsSha256(),
-                TranslationKey.decodeSettings(identity.decodeConfig(), selectionSettings(ctx, values)));
+                decodeSettings(identity.decodeConfig(), ctx, values));
         Optional<CachedTranslation> hit = cache.get(key);
         if (hit.isPresent()) {
             CachedTranslation c = hit.get();
@@ -230,14 +231,26 @@ public final class NlDialect {
     }
 
     /**
-     * The dialect's settings that change which SQL is chosen for a question, as they apply to
-     * this call ({@link NlOptions#selectionSettings(boolean, boolean)}): selection is recorded as
-     * execution-guided only when probes can run (a connection is given), value linking as off
-     * when no value index could be built.
+     * The cache key's decode settings for this call: the model's decode config and the dialect's
+     * settings that change which SQL is chosen ({@link NlOptions#selectionSettings(boolean, boolean)}),
+     * as they apply: selection is recorded as execution-guided only when probes can run (a
+     * connection is given), value linking as off when no value index could be built. The four
+     * texts are made once per model decode config, so a cache hit builds no string.
      */
-    private String selectionSettings(NlContext ctx, JdbcValueIndex values) {
-        return selectionSettings[(probing(ctx) ? 2 : 0) + (values != null ? 1 : 0)];
+    private String decodeSettings(String modelDecode, NlContext ctx, JdbcValueIndex values) {
+        KeySettings k = keySettings;
+        if (k == null || !java.util.Objects.equals(k.modelDecode(), modelDecode)) {
+            String[] full = new String[selectionSettings.length];
+            for (int i = 0; i < full.length; i++) {
+                full[i] = TranslationKey.decodeSettings(modelDecode, selectionSettings[i]);
+            }
+            keySettings = k = new KeySettings(modelDecode, full);
+        }
+        return k.full()[(probing(ctx) ? 2 : 0) + (values != null ? 1 : 0)];
     }
+
+    /** Decode-settings texts for one model decode config, indexed like {@link #selectionSettings}. */
+    private record KeySettings(String modelDecode, String[] full) {}
 
     /** Whether valid candidates are probed on the target (execution-guided selection is on and a connection is given). */
     private boolean probing(NlContext ctx) {
