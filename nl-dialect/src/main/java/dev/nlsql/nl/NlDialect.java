@@ -28,7 +28,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Pipeline of {@link #plan}: classify ({@link NlClassifier}); mask with the ID vault
  * ({@link IdVault}, value linking through a {@link JdbcValueIndex} built once per schema hash);
  * look up a pin ({@link PinnedTranslations}), then the cache ({@link TranslationCache}, keyed by
- * {@link TranslationKey}); otherwise link the schema ({@link SchemaLinker}), ask the
+ * {@link TranslationKey}, whose decode settings are the model's plus this dialect's
+ * {@link NlOptions#selectionSettings selection settings}); otherwise link the schema ({@link SchemaLinker}), ask the
  * {@link Translator} for candidates, validate them with {@link SqlValidator}, and of the valid
  * ones take the first, or, with execution-guided selection on ({@code nlsql.nl.execGuided},
  * default) and several valid ones, the one {@link ExecutionGuidedSelection} picks after probing
@@ -51,6 +52,9 @@ public final class NlDialect {
     private final PinnedTranslations pinned;
     private final Map<String, SchemaLinker> linkers = new ConcurrentHashMap<>();
     private final Map<String, Optional<JdbcValueIndex>> valueIndexes = new ConcurrentHashMap<>();
+    /** {@link NlOptions#selectionSettings} for (probing, value index) = (no,no), (no,yes), (yes,no), (yes,yes). */
+    private final String[] selectionSettings;
+    private volatile KeySettings keySettings;
 
     /**
      * @param options options (see {@link NlOptions})
@@ -65,6 +69,9 @@ public final class NlDialect {
         this.translator = translator;
         this.cache = cache == null ? new LruTranslationCache(this.options.cacheSize()) : cache;
         this.pinned = pinned == null ? PinnedTranslations.none() : pinned;
+        this.selectionSettings = new String[] {this.options.selectionSettings(false, false),
+                this.options.selectionSettings(false, true), this.options.selectionSettings(true, false),
+                this.options.selectionSettings(true, true)};
     }
 
     /**
@@ -159,7 +166,8 @@ public final class NlDialect {
             return b.fail(join(pinProblem, "no model is configured and no pinned translation matches"), null);
         }
         TranslationKey key = new TranslationKey(schemaHash, ctx.engine().id(), normalised,
-                identity.name(), identity.weightsSha256(), identity.decodeConfig());
+                identity.name(), identity.weightsSha256(),
+                decodeSettings(identity.decodeConfig(), ctx, values));
         Optional<CachedTranslation> hit = cache.get(key);
         if (hit.isPresent()) {
             CachedTranslation c = hit.get();
@@ -221,6 +229,28 @@ public final class NlDialect {
                         + " -- refused: " + bestReason;
         return b.fail(join(pinProblem, reason), best, promptHash);
     }
+
+    /**
+     * The cache key's decode settings for this call: the model's decode config and the dialect's
+     * settings that change which SQL is chosen ({@link NlOptions#selectionSettings(boolean, boolean)}),
+     * as they apply: selection is recorded as execution-guided only when probes can run (a
+     * connection is given), value linking as off when no value index could be built. The four
+     * texts are made once per model decode config, so a cache hit builds no string.
+     */
+    private String decodeSettings(String modelDecode, NlContext ctx, JdbcValueIndex values) {
+        KeySettings k = keySettings;
+        if (k == null || !java.util.Objects.equals(k.modelDecode(), modelDecode)) {
+            String[] full = new String[selectionSettings.length];
+            for (int i = 0; i < full.length; i++) {
+                full[i] = TranslationKey.decodeSettings(modelDecode, selectionSettings[i]);
+            }
+            keySettings = k = new KeySettings(modelDecode, full);
+        }
+        return k.full()[(probing(ctx) ? 2 : 0) + (values != null ? 1 : 0)];
+    }
+
+    /** Decode-settings texts for one model decode config, indexed like {@link #selectionSettings}. */
+    private record KeySettings(String modelDecode, String[] full) {}
 
     /** Whether valid candidates are probed on the target (execution-guided selection is on and a connection is given). */
     private boolean probing(NlContext ctx) {

@@ -72,6 +72,45 @@ public record NlOptions(NlMode mode, int candidates, int cacheSize, boolean pers
                 positive(p, "nlsql.nl.probe.timeoutMs", 1000));
     }
 
+    /**
+     * The options that change which SQL the dialect chooses for a question, for the translation
+     * cache key's decode settings ({@link TranslationKey#decodeSettings}), so that connections
+     * configured differently never replay each other's choices. Form:
+     * {@code nl:candidates=4,execGuided=true,link.maxTables=4,link.maxColumns=24,values=true,
+     * values.maxPerColumn=5000,values.maxTotal=200000,values.maxLength=64} (names are the
+     * {@code nlsql.nl.*} options; with value linking off, {@code values=false} and no limits).
+     *
+     * <p>In: {@code candidates} (the model is asked for that many: a different beam, other
+     * candidates), {@code execGuided} (first valid candidate or the first one returning rows),
+     * the schema-linking budgets (they decide the schema the model sees, so its output) and the
+     * value-linking switch and limits (which values are masked and which columns the linker is
+     * hinted at). Out: {@code nlsql.nl.probe.timeoutMs} and {@code nlsql.nl.values.budgetMs}:
+     * they change a result only through how long the database takes, which differs from run to
+     * run at the same setting (load, page cache), so keying on them would split the cache without
+     * making it deterministic, like the data itself, which the key does not cover either (a
+     * cached choice reflects the data when it was made). The probe's row limit is not a setting
+     * (always one row: the rule only asks whether a row comes back). Cache, pin and mode options
+     * do not change the SQL.
+     *
+     * @param probing whether execution-guided selection runs for this call (on, and a connection
+     *     to probe on); false is recorded as {@code execGuided=false}
+     * @param valueLinking whether a value index is used for this call (on, and it could be read)
+     * @return the settings text, never null
+     */
+    public String selectionSettings(boolean probing, boolean valueLinking) {
+        StringBuilder s = new StringBuilder("nl:candidates=").append(candidates)
+                .append(",execGuided=").append(probing)
+                .append(",link.maxTables=").append(maxTables)
+                .append(",link.maxColumns=").append(maxColumns)
+                .append(",values=").append(valueLinking);
+        if (valueLinking) {
+            s.append(",values.maxPerColumn=").append(valuesPerColumn)
+                    .append(",values.maxTotal=").append(valuesTotal)
+                    .append(",values.maxLength=").append(valueMaxLength);
+        }
+        return s.toString();
+    }
+
     private static int positive(Properties p, String key, int def) {
         int v = nonNegative(p, key, def);
         if (v < 1) {

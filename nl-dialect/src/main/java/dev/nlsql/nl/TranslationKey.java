@@ -6,14 +6,16 @@ import java.util.regex.Matcher;
 
 /**
  * What makes two translations interchangeable: same schema, same target dialect, same
- * normalised masked question, same model and decode settings.
+ * normalised masked question, same model and the same settings for decoding and choosing among
+ * its candidates.
  *
  * @param schemaHash SHA-256 of the schema snapshot
  * @param dialect target dialect ({@code sqlite}, {@code sqlserver}...)
  * @param question the masked question, normalised by {@link #normalise(String)}
  * @param modelName model name
  * @param weightsSha256 model weights SHA-256
- * @param decodeConfig decode settings
+ * @param decodeConfig every setting that changes the chosen SQL: the model's decode config and
+ *     the dialect's selection settings, joined by {@link #decodeSettings(String, String)}
  */
 public record TranslationKey(String schemaHash, String dialect, String question, String modelName,
         String weightsSha256, String decodeConfig) {
@@ -37,6 +39,17 @@ public record TranslationKey(String schemaHash, String dialect, String question,
         }
         m.appendTail(sb);
         return sb.toString();
+    }
+
+    /**
+     * The key's decode settings: {@code <model decode config>;<dialect selection settings>}, e.g.
+     * {@code beam=4,maxLen=160,...;nl:candidates=4,execGuided=true,...}.
+     *
+     * @param modelDecodeConfig {@link dev.nlsql.model.ModelIdentity#decodeConfig()} (may be null)
+     * @param selectionSettings {@link NlOptions#selectionSettings(boolean, boolean)}
+     */
+    public static String decodeSettings(String modelDecodeConfig, String selectionSettings) {
+        return modelDecodeConfig + ";" + selectionSettings;
     }
 
     /** A single-string form, e.g. for a persistent store's primary key: SHA-256 hex of all fields. */

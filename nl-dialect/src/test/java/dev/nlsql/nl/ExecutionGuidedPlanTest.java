@@ -95,6 +95,31 @@ class ExecutionGuidedPlanTest {
     }
 
     @Test
+    void theCacheKeyRecordsWhetherCandidatesWereProbed() throws SQLException {
+        LruTranslationCache shared = new LruTranslationCache(10);
+        FixedTranslator t = new FixedTranslator(EMPTY, ROWS);
+        Properties guided = new Properties();
+        guided.setProperty("nlsql.nl.values", "false");
+        Properties firstValid = new Properties();
+        firstValid.putAll(guided);
+        firstValid.setProperty("nlsql.nl.execGuided", "false");
+        NlDialect on = new NlDialect(NlOptions.from(guided), t, shared, null);
+        NlDialect off = new NlDialect(NlOptions.from(firstValid), t, shared, null);
+        // switched on but nothing to probe on: the first valid candidate, keyed as execGuided=false
+        NlPlan unprobed = on.plan("ASK the first artists", null, ctx(null)).orElseThrow();
+        assertEquals(PlanSource.MODEL, unprobed.source());
+        assertTrue(unprobed.sql().contains("< 0"), unprobed.sql());
+        NlPlan replay = off.plan("ASK the first artists", null, ctx(chinook)).orElseThrow();
+        assertEquals(PlanSource.CACHE, replay.source());
+        assertTrue(replay.sql().contains("< 0"), replay.sql());
+        // with a connection the candidates are probed: another entry, another choice
+        NlPlan probed = on.plan("ASK the first artists", null, ctx(chinook)).orElseThrow();
+        assertEquals(PlanSource.MODEL, probed.source());
+        assertTrue(probed.sql().contains("< 3"), probed.sql());
+        assertEquals(2, t.calls.get());
+    }
+
+    @Test
     void aProbePastItsTimeLimitIsTakenAsItIs() throws SQLException {
         // 3,503^3 track triples, none matching: runs for hours; the probe is cancelled after 200 ms
         String endless = "SELECT t1.Name FROM Track t1, Track t2, Track t3 WHERE t1.TrackId + t2.TrackId + t3.TrackId < 0";

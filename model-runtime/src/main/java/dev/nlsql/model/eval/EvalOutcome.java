@@ -20,7 +20,14 @@ import java.util.Map;
  * @param executed the candidate ran without error within the timeout
  * @param correct its result equals the gold result (execution accuracy)
  * @param error why it failed (translation, parse, execution), or {@code null}
- * @param latencyMs translation time in milliseconds
+ * @param latencyMs translation time in milliseconds (the model only; candidate checks and
+ *     executions are in {@code selectionMs})
+ * @param selectionMs time spent choosing the scored candidate among the translator's, in
+ *     milliseconds: checking them and executing them in the model's order until
+ *     {@link dev.nlsql.model.ExecutionGuidedSelection} stops (the execution-guided probes; in
+ *     the harness a probe is the full execution, so the chosen candidate's run, whose rows are
+ *     then scored, is included); {@code null} when not measured (a runner that does not time
+ *     it, or no selection: no candidate, or the gold query failed)
  */
 public record EvalOutcome(
         int index,
@@ -37,7 +44,22 @@ public record EvalOutcome(
         boolean executed,
         boolean correct,
         String error,
-        double latencyMs) {
+        double latencyMs,
+        Double selectionMs) {
+
+    /** An outcome without a selection time ({@code selectionMs} null): the form runners used before it was measured. */
+    public EvalOutcome(int index, String dbId, Hardness hardness, String question, String maskedQuestion,
+            Map<String, String> placeholders, String goldSql, String predictedSql, boolean parses,
+            boolean schemaValid, boolean placeholdersExact, boolean executed, boolean correct, String error,
+            double latencyMs) {
+        this(index, dbId, hardness, question, maskedQuestion, placeholders, goldSql, predictedSql, parses, schemaValid,
+                placeholdersExact, executed, correct, error, latencyMs, null);
+    }
+
+    /** Translation plus selection time in milliseconds; {@code latencyMs} alone when selection was not measured. */
+    public double totalMs() {
+        return selectionMs == null ? latencyMs : latencyMs + selectionMs;
+    }
 
     /** Whether the translator produced a candidate at all. */
     public boolean emitted() {

@@ -22,6 +22,14 @@ import java.util.Map;
  * @param latencyP50Ms median translation latency in milliseconds
  * @param latencyP95Ms 95th percentile translation latency in milliseconds (nearest rank)
  * @param latencyMeanMs mean translation latency in milliseconds
+ * @param selectionMeasured questions whose outcome carries a selection time
+ *     ({@link EvalOutcome#selectionMs()})
+ * @param selectionP50Ms median selection time (execution-guided probes) over those, in
+ *     milliseconds; {@code null} when none was measured
+ * @param selectionP95Ms 95th percentile selection time (nearest rank), milliseconds, or {@code null}
+ * @param selectionMeanMs mean selection time, milliseconds, or {@code null}
+ * @param totalP50Ms median of translation plus selection time over those questions, milliseconds,
+ *     or {@code null}
  */
 public record EvalSummary(
         int questions,
@@ -35,7 +43,12 @@ public record EvalSummary(
         double executedRate,
         double latencyP50Ms,
         double latencyP95Ms,
-        double latencyMeanMs) {
+        double latencyMeanMs,
+        int selectionMeasured,
+        Double selectionP50Ms,
+        Double selectionP95Ms,
+        Double selectionMeanMs,
+        Double totalP50Ms) {
 
     /**
      * Figures for one hardness level.
@@ -60,9 +73,16 @@ public record EvalSummary(
             levels.put(h.label(), new int[2]);
         }
         double[] lat = new double[n];
+        double[] sel = new double[n];
+        double[] total = new double[n];
         int k = 0;
+        int m = 0;
         for (EvalOutcome o : outcomes) {
             lat[k++] = o.latencyMs();
+            if (o.selectionMs() != null) {
+                sel[m] = o.selectionMs();
+                total[m++] = o.totalMs();
+            }
             if (o.correct()) {
                 correct++;
             }
@@ -85,9 +105,15 @@ public record EvalSummary(
         levels.forEach((name, l) -> byHardness.put(name, new Level(l[0], l[1], ratio(l[1], l[0]))));
         Arrays.sort(lat);
         double mean = n == 0 ? 0 : Arrays.stream(lat).sum() / n;
+        sel = Arrays.copyOf(sel, m);
+        total = Arrays.copyOf(total, m);
+        Arrays.sort(sel);
+        Arrays.sort(total);
         return new EvalSummary(n, correct, ratio(correct, n), byHardness, emitted, ratio(parses, emitted),
                 ratio(schemaValid, emitted), ratio(exact, emitted), ratio(executed, emitted),
-                percentile(lat, 50), percentile(lat, 95), mean);
+                percentile(lat, 50), percentile(lat, 95), mean, m,
+                m == 0 ? null : percentile(sel, 50), m == 0 ? null : percentile(sel, 95),
+                m == 0 ? null : Arrays.stream(sel).sum() / m, m == 0 ? null : percentile(total, 50));
     }
 
     /** Nearest-rank percentile of sorted values; 0 for none. */
@@ -103,7 +129,7 @@ public record EvalSummary(
         return b == 0 ? 0 : (double) a / b;
     }
 
-    /** Human-readable lines: overall, by hardness, validity rates and latency. */
+    /** Human-readable lines: overall, by hardness, validity rates, latency, and selection time where measured. */
     public List<String> toLines() {
         List<String> out = new ArrayList<>();
         out.add(String.format("execution accuracy: %.1f%% (%d/%d)", 100 * executionAccuracy, correct, questions));
@@ -112,6 +138,11 @@ public record EvalSummary(
         out.add(String.format("emitted %d/%d; of those: parse %.1f%%, schema-valid %.1f%%, placeholders exact %.1f%%, executed %.1f%%",
                 emitted, questions, 100 * parseRate, 100 * schemaValidRate, 100 * placeholderExactRate, 100 * executedRate));
         out.add(String.format("translation latency: p50 %.1f ms, p95 %.1f ms, mean %.1f ms", latencyP50Ms, latencyP95Ms, latencyMeanMs));
+        if (selectionMeasured > 0) {
+            out.add(String.format("selection (candidate checks and execution-guided probes, scored run included; %d questions):"
+                    + " p50 %.1f ms, p95 %.1f ms, mean %.1f ms; translation + selection p50 %.1f ms",
+                    selectionMeasured, selectionP50Ms, selectionP95Ms, selectionMeanMs, totalP50Ms));
+        }
         return out;
     }
 }

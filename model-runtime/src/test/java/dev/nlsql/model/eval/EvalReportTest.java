@@ -37,9 +37,34 @@ class EvalReportTest {
         assertEquals(25, s.latencyMeanMs(), 1e-9);
     }
 
+    private static EvalOutcome timed(double translateMs, Double selectMs) {
+        return new EvalOutcome(0, "db", Hardness.EASY, "q", "q", Map.of(), "SELECT 1", "SELECT 1", true, true, true, true,
+                true, null, translateMs, selectMs);
+    }
+
+    @Test
+    void selectionTimeIsSummarisedApartFromTranslationWhereMeasured() {
+        EvalSummary s = EvalSummary.of(List.of(timed(10, 1.0), timed(20, 40.0), timed(30, 5.0), timed(40, null)));
+        assertEquals(20, s.latencyP50Ms(), 1e-9);
+        assertEquals(3, s.selectionMeasured());
+        assertEquals(5.0, s.selectionP50Ms(), 1e-9);
+        assertEquals(40.0, s.selectionP95Ms(), 1e-9);
+        assertEquals(46.0 / 3, s.selectionMeanMs(), 1e-9);
+        assertEquals(35.0, s.totalP50Ms(), 1e-9); // totals 11, 60, 35
+        assertEquals(60.0, timed(20, 40.0).totalMs(), 1e-9);
+        assertEquals(40.0, timed(40, null).totalMs(), 1e-9);
+        assertTrue(s.toLines().get(s.toLines().size() - 1).contains("selection"), s.toLines().toString());
+
+        EvalSummary none = EvalSummary.of(List.of(outcome(Hardness.EASY, true, true, 10)));
+        assertEquals(0, none.selectionMeasured());
+        assertEquals(null, none.selectionP50Ms());
+        assertTrue(none.toLines().stream().noneMatch(l -> l.contains("selection")), none.toLines().toString());
+    }
+
     @Test
     void jsonRoundTripAndPng(@TempDir Path dir) throws Exception {
-        List<EvalOutcome> o = List.of(outcome(Hardness.EASY, true, true, 10), outcome(Hardness.MEDIUM, false, true, 20));
+        List<EvalOutcome> o = List.of(outcome(Hardness.EASY, true, true, 10), outcome(Hardness.MEDIUM, false, true, 20),
+                timed(30, 12.5));
         EvalReport r = new EvalReport("spider-dev", new ModelIdentity("m", "ab", "greedy"), "2026-01-01T00:00:00Z", 1.5,
                 EvalSummary.of(o), o);
         Path json = dir.resolve("out/report.json");

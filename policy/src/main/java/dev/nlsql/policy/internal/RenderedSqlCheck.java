@@ -9,8 +9,8 @@ import dev.nlsql.policy.PolicyException;
  * re-rendered SQL never contains comments, statement separators or positional/named parameters
  * other than {@code ?}, so finding one means the parser and the engine disagree about the text
  * (a parser differential, e.g. {@code E'\''} that JSqlParser lexes as {@code E'\'} followed by a
- * new string): the statement is refused. It also refuses any call of a deny-listed function
- * found at token level (a name followed by {@code (}), whatever the parse tree said.
+ * new string): the statement is refused. It also refuses any call of a function deny-listed
+ * for the engine ({@link FunctionRules#denyReason(Engine, String)}) found at token level (a name followed by {@code (}), whatever the parse tree said.
  *
  * <p>Cost: one linear pass, no allocation except for names before {@code (}.
  */
@@ -139,7 +139,7 @@ public final class RenderedSqlCheck {
                 throw differential("a non-ASCII character outside a literal or identifier", i);
             } else {
                 if (c == '(' && lastWord != null) {
-                    String reason = FunctionRules.denyReason(lastWord);
+                    String reason = FunctionRules.denyReason(engine, lastWord);
                     if (reason != null) {
                         throw Refusals.forbidden("function " + lastWord + "() is refused: " + reason,
                                 engine.id() + ".function-deny-list");
