@@ -176,14 +176,16 @@ public final class SpiderEvaluator implements AutoCloseable {
         }
         if (golds.isEmpty()) {
             Attempt first = check(candidates.get(0), schema, kinds);
-            return outcome(e, masked, kinds, first, false, goldError, latencyMs);
+            return outcome(e, masked, kinds, first, false, goldError, latencyMs, null);
         }
+        long s0 = System.nanoTime();
         Attempt chosen = select(candidates, schema, kinds, masked, db);
+        double selectionMs = (System.nanoTime() - s0) / 1e6;
         boolean same = false;
         for (int i = 0; i < golds.size() && chosen.rows() != null && !same; i++) {
             same = ResultComparator.sameResult(golds.get(i), chosen.rows(), ordered.get(i));
         }
-        return outcome(e, masked, kinds, chosen, same, chosen.error(), latencyMs);
+        return outcome(e, masked, kinds, chosen, same, chosen.error(), latencyMs, selectionMs);
     }
 
     /**
@@ -260,9 +262,10 @@ public final class SpiderEvaluator implements AutoCloseable {
     }
 
     private static EvalOutcome outcome(SpiderExample e, MaskedQuestion masked, Map<String, String> kinds, Attempt a,
-            boolean correct, String error, double latencyMs) {
+            boolean correct, String error, double latencyMs, Double selectionMs) {
         return new EvalOutcome(e.index(), e.dbId(), e.hardness(), e.question(), masked.text(), kinds, e.query(), a.sql(),
-                a.check().parses(), a.check().schemaValid(), a.exact(), a.rows() != null, correct, error, latencyMs);
+                a.check().parses(), a.check().schemaValid(), a.exact(), a.rows() != null, correct, error, latencyMs,
+                selectionMs);
     }
 
     private List<List<Object>> query(Connection c, String sql, List<Object> params) throws SQLException {
