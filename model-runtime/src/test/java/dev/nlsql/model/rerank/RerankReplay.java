@@ -19,7 +19,8 @@ import java.util.function.Function;
  * candidate, of execution-guided selection in the model's order (what the harness does), of a
  * reranking rule followed by execution-guided selection, and of an oracle (any candidate right).
  * With {@code show}, prints every question whose chosen candidate the rule changes.
- * Args: dumpFile rule(value) [show].
+ * Args: dumpFile rule(value|coverage|value+coverage) [show]; system property {@code window}
+ * (nats, default {@link CandidateRanker#COVERAGE_WINDOW}).
  */
 public final class RerankReplay {
 
@@ -48,7 +49,7 @@ public final class RerankReplay {
         String rule = args.length > 1 ? args[1] : "value";
         boolean show = args.length > 2 && args[2].equals("show");
         Function<Question, List<Cand>> ranker = switch (rule) {
-            case "value" -> q -> CandidateRanker.rank(q.cands(), Cand::sql, q.linked());
+            case "value" -> q -> CandidateRanker.rank(q.cands(), Cand::sql, Cand::score, q.linked(), q.masked(), 0);
             case "coverage" -> q -> CandidateRanker.rank(q.cands(), Cand::sql, Cand::score, Map.<String, Set<String>>of(), q.masked(), WINDOW);
             case "value+coverage" -> q -> CandidateRanker.rank(q.cands(), Cand::sql, Cand::score, q.linked(), q.masked(), WINDOW);
             default -> throw new IllegalArgumentException("unknown rule " + rule);
@@ -92,7 +93,7 @@ public final class RerankReplay {
         tally.forEach((h, t) -> System.out.printf(Locale.ROOT, "%s\t%d\t%d\t%d\t%d\t%d%n", h, t[4], t[0], t[1], t[2], t[3]));
     }
 
-    static final double WINDOW = Double.parseDouble(System.getProperty("window", "1.0"));
+    static final double WINDOW = Double.parseDouble(System.getProperty("window", String.valueOf(CandidateRanker.COVERAGE_WINDOW)));
 
     static Cand select(List<Cand> cands) {
         return ExecutionGuidedSelection.select(cands, Cand::probe).orElseThrow().chosen();
