@@ -22,6 +22,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -35,7 +36,8 @@ import java.util.Properties;
  * db id, question, masked question, value-linked columns ({@code __STR_1__=table.column|...}),
  * gold SQL, then per candidate three fields: outcome ({@code R}/{@code 0}/{@code E}/{@code T} for
  * rows/no rows/error/timeout, then {@code +} when equal to the gold result), the model's
- * log-probability, the SQL. Replayed by {@link RerankReplay}.
+ * log-probability, the SQL, in the beam's order (best log-probability first: the order before
+ * {@code CandidateRanker}, which {@code DjlTranslator} applies). Replayed by {@link RerankReplay}.
  * Args: spiderDir questionsFile(dev.json|train_spider_min.json) outFile [candidates] [stride] [offset].
  */
 public final class RerankDump {
@@ -60,8 +62,10 @@ public final class RerankDump {
                 Connection c = (Connection) db[0];
                 ValueIndexBuilder values = (ValueIndexBuilder) db[1];
                 MaskedQuestion mq = IdVault.mask(e.question(), List.of(), (ValueIndex) db[2]);
-                List<Candidate> cs = tr.translate(new TranslationRequest(schemas.get(e.dbId()), mq.text(),
-                        mq.placeholderKinds(), "sqlite", cands));
+                List<Candidate> cs = new ArrayList<>(tr.translate(new TranslationRequest(schemas.get(e.dbId()), mq.text(),
+                        mq.placeholderKinds(), "sqlite", cands)));
+                // the beam's own order (best log-probability first), undoing the translator's CandidateRanker
+                cs.sort(Comparator.comparingDouble(Candidate::score).reversed());
                 List<List<Object>> gold;
                 try {
                     gold = SpiderQueries.run(c, e.query(), List.of(), 10_000, 100_000);
