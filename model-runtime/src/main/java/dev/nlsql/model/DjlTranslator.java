@@ -31,7 +31,11 @@ import java.util.regex.Matcher;
  * transformer (DJL, PyTorch engine) with grammar- and schema-constrained beam search. Every
  * candidate it returns parses under the canonical grammar, names only tables and columns of the
  * request's schema, and uses every placeholder of the request and no other. When the first beam
- * search finds no valid statement, a second one with a beam of {@value #RETRY_BEAM} runs.
+ * search finds no valid statement, a second one with a beam of {@value #RETRY_BEAM} runs. The
+ * finished candidates are then ordered by {@link CandidateRanker} (value consistency with the
+ * request's {@link TranslationRequest#valueColumns()}, then schema-linking coverage among
+ * candidates within {@value CandidateRanker#COVERAGE_WINDOW} nats of the best log-probability;
+ * {@code rerank=}{@value CandidateRanker#VERSION} in the decode settings).
  *
  * <p>Weights load from the class path ({@value #RESOURCE}) or a file; their SHA-256 is the model
  * identity. Runs on the first GPU when the engine sees one (the CUDA native artefact on the class
@@ -70,7 +74,7 @@ public final class DjlTranslator implements Translator {
         this.featurizer = new Featurizer(model.config());
         this.identity = new ModelIdentity(NAME, sha256(weights),
                 "beam=" + beam + ",maxLen=" + MAX_TOKENS + ",retryBeam=" + RETRY_BEAM + ",constrained=true,constraints="
-                        + DecodeConstraints.VERSION);
+                        + DecodeConstraints.VERSION + ",rerank=" + CandidateRanker.VERSION);
     }
 
     /**
@@ -113,8 +117,8 @@ public final class DjlTranslator implements Translator {
      * Translates one question. The question's placeholders must be those of the request; any
      * placeholder of the map missing from the text is appended to it so the model can use it.
      *
-     * @return valid candidates, best first, at most {@code maxCandidates}; empty when constrained
-     *     decoding finds none
+     * @return valid candidates, best first (the beam's order after {@link CandidateRanker}), at most
+     *     {@code maxCandidates}; empty when constrained decoding finds none
      * @throws TranslationException when the engine fails
      */
     @Override
@@ -153,7 +157,8 @@ public final class DjlTranslator implements Translator {
                 }
                 out.add(new Candidate(SqlRenderer.render(h.tokens(), request.schema()), h.score()));
             }
-            return out;
+            return CandidateRanker.rank(out, Candidate::sql, Candidate::score, request.valueColumns(), question,
+                    CandidateRanker.COVERAGE_WINDOW);
         } catch (RuntimeException e) {
             throw new TranslationException("model inference failed: " + e.getMessage(), e);
         }

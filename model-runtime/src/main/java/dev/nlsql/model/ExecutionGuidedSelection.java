@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * Execution-guided candidate selection (Wang et al., 2018, "Robust Text-to-SQL Generation with
  * Execution-Guided Decoding", arXiv:1807.03100, applied to the finished candidates of the beam):
- * of the validated candidates, in the model's order, take the first that executes without error
+ * of the validated candidates, in the translator's order (for {@link DjlTranslator}: the beam after
+ * {@link CandidateRanker}), take the first that executes without error
  * and returns at least one row; if none does, the first that executes (with an empty result);
  * if none executes, the first candidate. This is the one selection rule of the project: the NL
  * dialect (product) and the Spider evaluation harness both call {@link #select}; only the way a

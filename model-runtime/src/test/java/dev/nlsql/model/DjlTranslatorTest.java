@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nlsql.model.data.SpiderSchemas;
+import dev.nlsql.model.eval.PlaceholderSql;
+import dev.nlsql.model.eval.ValueIndexBuilder;
 import dev.nlsql.model.vault.IdVault;
 import dev.nlsql.model.vault.MaskedQuestion;
 import java.io.InputStream;
@@ -121,5 +123,49 @@ class DjlTranslatorTest {
         Collections.sort(ms);
         System.out.println("DjlTranslator p50 " + ms.get(3) + " ms on " + Map.of("threads", System.getProperty("ai.djl.pytorch.num_threads")));
         assertTrue(ms.get(3) < 5_000, "p50 " + ms.get(3) + " ms");
+    }
+
+    /**
+     * Rule {@code rerank=v1} on the shipped model's own candidates (Spider train, e_government,
+     * "Count the number of cities in the state of Colorado."): value linking finds "Colorado" in
+     * Addresses.state_province_county; without that hint the model's first candidate filters
+     * town_city (count 0), with it the consistent candidate comes first and gives the gold count.
+     */
+    @Test
+    void valueLinkingHintPutsTheConsistentCandidateFirst() throws Exception {
+        Path spider = SharedData.spider();
+        SchemaContext gov = SpiderSchemas.load(spider.resolve("tables.json")).get("e_government");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + spider.resolve("database/e_government/e_government.sqlite"))) {
+            ValueIndexBuilder values = ValueIndexBuilder.fromSqlite(c, gov, 5000);
+            MaskedQuestion mq = IdVault.mask("Count the number of cities in the state of Colorado.", List.of(), values.build());
+            Map<String, Set<String>> hints = TranslationRequest.valueColumnsOf(mq);
+            assertEquals(Map.of("__STR_1__", Set.of("Addresses.state_province_county")), hints);
+
+            List<Candidate> plain = translator.translate(new TranslationRequest(gov, mq.text(), mq.placeholderKinds(), "sqlite", 4));
+            List<Candidate> hinted = translator.translate(
+                    new TranslationRequest(gov, mq.text(), mq.placeholderKinds(), "sqlite", 4, hints));
+            assertEquals(new TreeSet<>(plain.stream().map(Candidate::sql).toList()),
+                    new TreeSet<>(hinted.stream().map(Candidate::sql).toList()), "the hint only reorders");
+            assertTrue(CandidateRanker.conflicts(plain.get(0).sql(), hints) > 0, plain.get(0).sql());
+            assertEquals(0, CandidateRanker.conflicts(hinted.get(0).sql(), hints), hinted.get(0).sql());
+
+            long gold = count(c, "SELECT count(*) FROM addresses WHERE state_province_county = 'Colorado'", null);
+            assertTrue(gold > 0);
+            PlaceholderSql.JdbcSql j = PlaceholderSql.toJdbc(hinted.get(0).sql());
+            assertEquals(gold, count(c, j.sql(), values.jdbcValue(mq.slots().get("__STR_1__"))), hinted.get(0).sql());
+            assertTrue(translator.identity().decodeConfig().endsWith(",rerank=" + CandidateRanker.VERSION));
+        }
+    }
+
+    private static long count(Connection c, String sql, Object param) throws Exception {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            if (param != null) {
+                ps.setObject(1, param);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 }

@@ -192,7 +192,7 @@ public final class NlDialect {
         }
         SchemaContext schema = linker(ctx).link(masked.text(), valueColumns);
         TranslationRequest request = new TranslationRequest(schema, masked.text(), masked.placeholderKinds(),
-                ctx.engine().id(), options.candidates());
+                ctx.engine().id(), options.candidates(), TranslationRequest.valueColumnsOf(masked));
         String promptHash = PromptText.hash(request);
         List<Candidate> candidates;
         try {

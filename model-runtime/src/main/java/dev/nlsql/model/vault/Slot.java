@@ -15,7 +15,9 @@ import java.util.Objects;
  *     {@link Number} type), {@link LocalDate} for {@code DATE}, {@link Long} (digits only) or
  *     {@link String} for {@code ID}
  * @param column the {@code table.column} a {@link ValueIndex} matched the value to, or
- *     {@code null} when no index named it (a schema-linking hint, never sent to the model)
+ *     {@code null} when no index named it (a schema-linking hint, never fed to the network; a
+ *     translator may use it to order its candidates, see
+ *     {@code TranslationRequest.valueColumnsOf} and {@code CandidateRanker})
  */
 public record Slot(SlotKind kind, String original, Object value, String column) {
 
