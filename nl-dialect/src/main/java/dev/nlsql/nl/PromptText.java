@@ -7,7 +7,8 @@ import java.util.TreeMap;
 /**
  * The canonical text of a model input, and its hash. Everything the translator receives is in
  * it: dialect, linked schema (compact form), masked question, placeholder kinds (sorted by
- * name), candidate count:
+ * name), candidate count, and the value-linking hints the candidates are ordered by (a line
+ * {@code values:} only when there are any, so questions without linked values hash as before):
  * <pre>
  * dialect: sqlite
  * schema:
@@ -16,6 +17,7 @@ import java.util.TreeMap;
  * question: albums by __STR_1__
  * placeholders: __STR_1__=STR
  * candidates: 4
+ * values: __STR_1__=Artist.Name
  * </pre>
  * The prompt hash recorded in provenance is the lower-case hex SHA-256 of this text (UTF-8).
  */
@@ -34,6 +36,12 @@ public final class PromptText {
         sorted.forEach((k, v) -> sb.append(' ').append(k).append('=').append(v));
         sb.append('\n');
         sb.append("candidates: ").append(request.maxCandidates()).append('\n');
+        if (!request.valueColumns().isEmpty()) {
+            sb.append("values:");
+            new TreeMap<>(request.valueColumns()).forEach((k, cols) ->
+                    sb.append(' ').append(k).append('=').append(String.join("|", new java.util.TreeSet<>(cols))));
+            sb.append('\n');
+        }
         return sb.toString();
     }
 

@@ -146,7 +146,8 @@ public final class SpiderEvaluator implements AutoCloseable {
         SchemaContext schema = schemas.get(e.dbId());
         MaskedQuestion masked = IdVault.mask(e.question(), List.of(), db.index());
         Map<String, String> kinds = masked.placeholderKinds();
-        TranslationRequest request = new TranslationRequest(schema, masked.text(), kinds, "sqlite", options.candidates());
+        TranslationRequest request = new TranslationRequest(schema, masked.text(), kinds, "sqlite", options.candidates(),
+                TranslationRequest.valueColumnsOf(masked));
 
         long t0 = System.nanoTime();
         List<Candidate> candidates;
