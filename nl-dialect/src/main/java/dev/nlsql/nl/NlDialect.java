@@ -168,6 +168,8 @@ public final class NlDialect {
         TranslationKey key = new TranslationKey(schemaHash, ctx.engine().id(), normalised,
                 identity.name(), identity.weightsSha256(),
                 decodeSettings(identity.decodeConfig(), ctx, values));
+        // records and EXPLAIN ASK name every setting that chose the SQL, not only the model's decoding
+        b.identity = new ModelIdentity(identity.name(), identity.weightsSha256(), key.decodeConfig());
         Optional<CachedTranslation> hit = cache.get(key);
         if (hit.isPresent()) {
             CachedTranslation c = hit.get();
@@ -324,7 +326,8 @@ public final class NlDialect {
         private final NlContext ctx;
         private final JdbcValueIndex values;
         private final String schemaHash;
-        private final ModelIdentity identity;
+        /** The model as records name it; once the cache key is made, its decode config is the key's (model and selection settings). */
+        private ModelIdentity identity;
         private final long t0;
 
         Builder(NlStatement statement, MaskedQuestion masked, NlContext ctx, JdbcValueIndex values,

@@ -113,6 +113,10 @@ class TranslationCacheKeyTest {
                     store.puts.get(1).decodeSettings());
             assertTrue(store.puts.get(2).decodeSettings().contains(";nl:candidates=1,execGuided=true,"),
                     store.puts.get(2).decodeSettings());
+            // the provenance record names the same settings: how the SQL was chosen, not only the decoding
+            // (the store's key adds the dialect in front)
+            assertEquals(store.puts.get(0).decodeSettings(), "dialect=sqlite;" + guided.provenanceModel().get("decodeConfig"));
+            assertEquals(store.puts.get(1).decodeSettings(), "dialect=sqlite;" + firstValid.provenanceModel().get("decodeConfig"));
 
             // new dialects (empty in-memory caches), same settings: each replays its own entry from the store
             NlPlan guidedAgain = dialect(t, store).plan(QUESTION, null, ctx()).orElseThrow();
