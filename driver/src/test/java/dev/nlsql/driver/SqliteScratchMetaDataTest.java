@@ -165,6 +165,31 @@ class SqliteScratchMetaDataTest {
     }
 
     @Test
+    void primaryKeysOfScratchTablesMatchXerialsForMain() throws Exception {
+        String ddl = "CREATE TABLE %spair(k2 TEXT, k1 INTEGER, v TEXT, PRIMARY KEY (k1, k2))";
+        List<String> expected;
+        Path plain = TestDbs.dir().resolve("plain.sqlite");
+        try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + plain); Statement s = raw.createStatement()) {
+            s.execute(String.format(ddl, ""));
+            expected = rowsOf(raw.getMetaData().getPrimaryKeys(null, null, "pair"), 6);
+        }
+        assertEquals(List.of("null|null|pair|k1|1|null", "null|null|pair|k2|2|null"), expected);
+        try (Connection c = DriverManager.getConnection(url)) {
+            try (Statement s = c.createStatement()) {
+                s.execute(String.format(ddl, "scratch."));
+            }
+            DatabaseMetaData md = c.getMetaData();
+            try (ResultSet rs = md.getPrimaryKeys(null, "scratch", "pair")) {
+                assertEquals(List.of("TABLE_CAT", "TABLE_SCHEM", "TABLE_NAME", "COLUMN_NAME", "KEY_SEQ", "PK_NAME"), labels(rs));
+                assertEquals(expected.stream().map(r -> r.replaceFirst("^null\\|null\\|", "null|scratch|")).toList(), rows(rs, 6));
+            }
+            assertEquals(List.of(), rowsOf(md.getPrimaryKeys(null, "scratch", "nosuch"), 6));
+            // the source's keys stay xerial's
+            assertEquals(List.of("null|null|Album|AlbumId|1|PK_Album"), rowsOf(md.getPrimaryKeys(null, null, "Album"), 6));
+        }
+    }
+
+    @Test
     void memoryScratchIsListedToo() throws Exception {
         Properties p = new Properties();
         p.setProperty("nlsql.scratch", "memory");

@@ -12,7 +12,7 @@ import java.sql.SQLException;
  * nlsql wrapper (so no target object leaks through {@code getStatement()} or {@code unwrap}).
  *
  * <p>On SQLite with a scratch database attached, {@code getSchemas}, {@code getTables} and
- * {@code getColumns} also list the scratch objects ({@link SqliteScratchMetaData}; xerial reads
+ * {@code getColumns} also list the scratch objects, and {@code getPrimaryKeys} answers for them ({@link SqliteScratchMetaData}; xerial reads
  * the main database only). Those catalog reads run on the target connection: they are not user
  * statements, so they pass no policy and leave no provenance record.
  */
@@ -59,6 +59,16 @@ public class NlsqlDatabaseMetaData extends DelegatingDatabaseMetaData {
         }
         connection.checkOpen();
         return wrapMetaResult(sqliteScratch.tables(connection.raw(), delegate, catalog, schemaPattern, tableNamePattern, types));
+    }
+
+    /** For a table of the scratch schema on SQLite, its key columns (xerial finds main's tables only); else the target's answer. */
+    @Override
+    public ResultSet getPrimaryKeys(String catalog, String schema, String table) throws SQLException {
+        if (sqliteScratch == null || !sqliteScratch.isScratch(schema)) {
+            return super.getPrimaryKeys(catalog, schema, table);
+        }
+        connection.checkOpen();
+        return wrapMetaResult(sqliteScratch.primaryKeys(connection.raw(), table));
     }
 
     /** The target's answer, plus the columns of scratch tables and views on SQLite with scratch. */
