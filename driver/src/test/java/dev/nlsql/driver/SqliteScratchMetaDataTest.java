@@ -190,6 +190,30 @@ class SqliteScratchMetaDataTest {
     }
 
     @Test
+    void keysAndIndexesOfAScratchTableNamedLikeASourceTableAreTheScratchTables() throws Exception {
+        try (Connection c = DriverManager.getConnection(url)) {
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE scratch.Album AS SELECT AlbumId, Title FROM Album WHERE AlbumId < 5");
+                // the policy lets no REFERENCES or CREATE INDEX through (jdbc.SqliteScratchKeysTest covers them)
+                s.execute("CREATE TABLE scratch.fav(id INTEGER PRIMARY KEY, code TEXT UNIQUE)");
+            }
+            DatabaseMetaData md = c.getMetaData();
+            assertEquals(List.of("null.Album", "scratch.Album"), qualified(md.getTables(null, null, "Album", null)));
+            assertEquals(List.of("scratch.Album.AlbumId@1", "scratch.Album.Title@2"),
+                    columnNames(md.getColumns(null, "scratch", "Album", "%")));
+            assertEquals(List.of(), rowsOf(md.getPrimaryKeys(null, "scratch", "Album"), 6), "a CREATE TABLE AS copy has no key");
+            assertEquals(List.of(), rowsOf(md.getIndexInfo(null, "scratch", "Album", false, true), 13));
+            assertEquals(1, rowsOf(md.getPrimaryKeys(null, null, "Album"), 6).size(), "the source's key, from xerial");
+            assertEquals(List.of("null|scratch|fav|0|null|sqlite_autoindex_fav_1|3|1|code|null|0|0|null"),
+                    rowsOf(md.getIndexInfo(null, "scratch", "fav", false, true), 13));
+            assertEquals(List.of(), rowsOf(md.getImportedKeys(null, "scratch", "fav"), 14));
+            assertEquals(List.of(), rowsOf(md.getExportedKeys(null, "scratch", "Album"), 14), "xerial: Table not found");
+            assertEquals(1, rowsOf(md.getExportedKeys(null, null, "Album"), 14).size(), "the source's, from xerial");
+            assertEquals(List.of("null|scratch|fav|id|1|null"), rowsOf(md.getPrimaryKeys(null, "SCRATCH", "fav"), 6));
+        }
+    }
+
+    @Test
     void memoryScratchIsListedToo() throws Exception {
         Properties p = new Properties();
         p.setProperty("nlsql.scratch", "memory");

@@ -11,23 +11,27 @@ import java.sql.SQLException;
  * metadata; {@code getConnection()} returns the nlsql connection and every ResultSet is an
  * nlsql wrapper (so no target object leaks through {@code getStatement()} or {@code unwrap}).
  *
- * <p>On SQLite with a scratch database attached, {@code getSchemas}, {@code getTables} and
- * {@code getColumns} also list the scratch objects, and {@code getPrimaryKeys} answers for them ({@link SqliteScratchMetaData}; xerial reads
- * the main database only). Those catalog reads run on the target connection: they are not user
+ * <p>On SQLite with a scratch database attached (xerial reads the main database only):
+ * {@code getSchemas}, {@code getTables} and {@code getColumns} also list the scratch objects
+ * ({@link SqliteScratchMetaData}), and {@code getPrimaryKeys}, {@code getIndexInfo},
+ * {@code getImportedKeys} and {@code getExportedKeys} called with the scratch schema name answer
+ * for the scratch table ({@link SqliteScratchKeys}). Those catalog reads run on the target connection: they are not user
  * statements, so they pass no policy and leave no provenance record.
  */
 public class NlsqlDatabaseMetaData extends DelegatingDatabaseMetaData {
 
     private final NlsqlConnection connection;
-    /** Non-null on SQLite with a scratch database attached. */
+    /** Non-null on SQLite with a scratch database attached (both). */
     private final SqliteScratchMetaData sqliteScratch;
+    private final SqliteScratchKeys sqliteScratchKeys;
 
     public NlsqlDatabaseMetaData(NlsqlConnection connection, DatabaseMetaData raw) {
         super(raw);
         this.connection = connection;
         String scratch = connection.session() == null ? null : connection.session().scratchSchema();
-        this.sqliteScratch = scratch != null && connection.backend() != null
-                && connection.backend().engine() == Engine.SQLITE ? new SqliteScratchMetaData(scratch) : null;
+        boolean sqlite = scratch != null && connection.backend() != null && connection.backend().engine() == Engine.SQLITE;
+        this.sqliteScratch = sqlite ? new SqliteScratchMetaData(scratch) : null;
+        this.sqliteScratchKeys = sqlite ? new SqliteScratchKeys(scratch) : null;
     }
 
     /** {@code main} and the scratch schema on SQLite with scratch; else the target's answer. */
@@ -61,14 +65,42 @@ public class NlsqlDatabaseMetaData extends DelegatingDatabaseMetaData {
         return wrapMetaResult(sqliteScratch.tables(connection.raw(), delegate, catalog, schemaPattern, tableNamePattern, types));
     }
 
-    /** For a table of the scratch schema on SQLite, its key columns (xerial finds main's tables only); else the target's answer. */
-    @Override
-    public ResultSet getPrimaryKeys(String catalog, String schema, String table) throws SQLException {
-        if (sqliteScratch == null || !sqliteScratch.isScratch(schema)) {
-            return super.getPrimaryKeys(catalog, schema, table);
+    /** Whether {@code schema} names the SQLite scratch database, whose tables xerial cannot look up by schema. */
+    private boolean scratchTable(String schema) throws SQLException {
+        if (sqliteScratchKeys == null || !sqliteScratchKeys.isScratch(schema)) {
+            return false;
         }
         connection.checkOpen();
-        return wrapMetaResult(sqliteScratch.primaryKeys(connection.raw(), table));
+        return true;
+    }
+
+    /** For a table of the SQLite scratch schema, its key columns ({@link SqliteScratchKeys}); else the target's answer. */
+    @Override
+    public ResultSet getPrimaryKeys(String catalog, String schema, String table) throws SQLException {
+        return scratchTable(schema) ? wrapMetaResult(sqliteScratchKeys.primaryKeys(connection.raw(), table))
+                : super.getPrimaryKeys(catalog, schema, table);
+    }
+
+    /** For a table of the SQLite scratch schema, its indexes ({@link SqliteScratchKeys}); else the target's answer. */
+    @Override
+    public ResultSet getIndexInfo(String catalog, String schema, String table, boolean unique, boolean approximate)
+            throws SQLException {
+        return scratchTable(schema) ? wrapMetaResult(sqliteScratchKeys.indexInfo(connection.raw(), table, unique))
+                : super.getIndexInfo(catalog, schema, table, unique, approximate);
+    }
+
+    /** For a table of the SQLite scratch schema, its foreign keys ({@link SqliteScratchKeys}); else the target's answer. */
+    @Override
+    public ResultSet getImportedKeys(String catalog, String schema, String table) throws SQLException {
+        return scratchTable(schema) ? wrapMetaResult(sqliteScratchKeys.importedKeys(connection.raw(), table))
+                : super.getImportedKeys(catalog, schema, table);
+    }
+
+    /** For a table of the SQLite scratch schema, the scratch foreign keys that reference it; else the target's answer. */
+    @Override
+    public ResultSet getExportedKeys(String catalog, String schema, String table) throws SQLException {
+        return scratchTable(schema) ? wrapMetaResult(sqliteScratchKeys.exportedKeys(connection.raw(), table))
+                : super.getExportedKeys(catalog, schema, table);
     }
 
     /** The target's answer, plus the columns of scratch tables and views on SQLite with scratch. */

@@ -13,8 +13,7 @@ import java.util.Locale;
  * What xerial's sqlite-jdbc leaves out of {@link DatabaseMetaData} when nlsql has a scratch
  * database attached: its {@code getSchemas} is always empty and its {@code getTables}/
  * {@code getColumns} read only the main database's {@code sqlite_schema} (the source). This
- * class answers those three calls with the scratch database's objects added (and
- * {@code getPrimaryKeys} for a scratch table, where xerial throws), read from
+ * class answers those three calls with the scratch database's objects added, read from
  * {@code "<scratch>".sqlite_master} and {@code pragma_table_xinfo(table, '<scratch>')} on the raw
  * connection (catalog reads of the driver itself: no policy, no provenance record).
  *
@@ -28,7 +27,8 @@ import java.util.Locale;
  *
  * <p>When the scratch database adds no row, the source's answer is xerial's own result set,
  * unchanged. Otherwise the rows of both are served sorted as JDBC specifies by one query of the
- * engine ({@link SqliteRowsQuery}) with JDBC's column labels.
+ * engine ({@link SqliteRowsQuery}) with JDBC's column labels. Keys and indexes of a scratch
+ * table: {@link SqliteScratchKeys}.
  */
 final class SqliteScratchMetaData {
 
@@ -104,38 +104,6 @@ final class SqliteScratchMetaData {
         }
         return combine(raw, sourceSelected(raw, schemaPattern) ? source.getColumns(catalog, schemaPattern, tablePattern, columnPattern) : null,
                 COLUMN_COLUMNS, added, List.of("TABLE_CAT", "TABLE_SCHEM", "TABLE_NAME", "ORDINAL_POSITION"));
-    }
-
-    /** Whether {@code schema} (a name, not a pattern) names the scratch database (ASCII case-insensitive, as SQLite). */
-    boolean isScratch(String schema) {
-        return schema != null && schema.equalsIgnoreCase(scratch);
-    }
-
-    /**
-     * The primary key columns of scratch table {@code table} (xerial's {@code getPrimaryKeys}
-     * finds main's tables only and throws "Table not found" for scratch ones): one row per key
-     * column from {@code pragma_table_info}, KEY_SEQ its position in the key, PK_NAME null,
-     * sorted by COLUMN_NAME as JDBC specifies; no rows when there is no such table or no key.
-     */
-    ResultSet primaryKeys(Connection raw, String table) throws SQLException {
-        PreparedStatement ps = raw.prepareStatement("SELECT NULL AS TABLE_CAT, ? AS TABLE_SCHEM, ? AS TABLE_NAME,"
-                + " name AS COLUMN_NAME, pk AS KEY_SEQ, NULL AS PK_NAME FROM pragma_table_info(?, ?) WHERE pk > 0"
-                + " ORDER BY COLUMN_NAME");
-        try {
-            ps.setString(1, scratch);
-            ps.setString(2, table);
-            ps.setString(3, table);
-            ps.setString(4, scratch);
-            ps.closeOnCompletion();
-            return ps.executeQuery();
-        } catch (SQLException | RuntimeException e) {
-            try {
-                ps.close();
-            } catch (SQLException suppressed) {
-                e.addSuppressed(suppressed);
-            }
-            throw e;
-        }
     }
 
     /** Whether the source's objects (xerial: TABLE_SCHEM null; SQLite: schema main) are selected. */
