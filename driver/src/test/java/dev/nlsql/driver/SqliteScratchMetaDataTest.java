@@ -214,6 +214,29 @@ class SqliteScratchMetaDataTest {
     }
 
     @Test
+    void metadataReadsAreNeitherPolicedNorRecorded() throws Exception {
+        RecordingStages.reset();
+        Properties p = new Properties();
+        p.setProperty("nlsql.stages", RecordingStages.class.getName());
+        try (Connection c = DriverManager.getConnection(url, p)) {
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE scratch.t(x INTEGER PRIMARY KEY)");
+            }
+            int policed = RecordingStages.POLICED.size();
+            int records = RecordingStages.RECORDS.size();
+            assertTrue(policed > 0 && records > 0, "the CREATE TABLE was policed and recorded");
+            DatabaseMetaData md = c.getMetaData();
+            assertEquals(List.of("main|null", "scratch|null"), rowsOf(md.getSchemas(), 2));
+            assertEquals(List.of("scratch.t"), qualified(md.getTables(null, "scratch", "%", null)));
+            assertEquals(List.of("scratch.t.x@1"), columnNames(md.getColumns(null, "scratch", "t", "%")));
+            assertEquals(1, rowsOf(md.getPrimaryKeys(null, "scratch", "t"), 6).size());
+            assertEquals(0, rowsOf(md.getExportedKeys(null, "scratch", "t"), 14).size());
+            assertEquals(policed, RecordingStages.POLICED.size(), "metadata reads pass no policy");
+            assertEquals(records, RecordingStages.RECORDS.size(), "metadata reads leave no provenance record");
+        }
+    }
+
+    @Test
     void memoryScratchIsListedToo() throws Exception {
         Properties p = new Properties();
         p.setProperty("nlsql.scratch", "memory");
