@@ -15,7 +15,8 @@ import java.sql.SQLException;
  * {@code getSchemas}, {@code getTables} and {@code getColumns} also list the scratch objects
  * ({@link SqliteScratchMetaData}), and {@code getPrimaryKeys}, {@code getIndexInfo},
  * {@code getImportedKeys} and {@code getExportedKeys} called with the scratch schema name answer
- * for the scratch table ({@link SqliteScratchKeys}). Those catalog reads run on the target connection: they are not user
+ * for the scratch table ({@link SqliteScratchKeys}); after the connection is closed they throw
+ * 08003. Those catalog reads run on the target connection: they are not user
  * statements, so they pass no policy and leave no provenance record.
  */
 public class NlsqlDatabaseMetaData extends DelegatingDatabaseMetaData {

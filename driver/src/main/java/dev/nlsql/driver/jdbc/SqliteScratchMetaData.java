@@ -29,6 +29,10 @@ import java.util.Locale;
  * unchanged. Otherwise the rows of both are served sorted as JDBC specifies by one query of the
  * engine ({@link SqliteRowsQuery}) with JDBC's column labels. Keys and indexes of a scratch
  * table: {@link SqliteScratchKeys}.
+ *
+ * <p>Errors: {@link SQLException} as sqlite-jdbc reports it (SQLite gives no SQLState), and
+ * HY000 if xerial's answer has other columns than JDBC's (a sqlite-jdbc version this was not
+ * written for).
  */
 final class SqliteScratchMetaData {
 
@@ -81,12 +85,9 @@ final class SqliteScratchMetaData {
      */
     ResultSet tables(Connection raw, DatabaseMetaData source, String catalog, String schemaPattern, String tablePattern,
             String[] types) throws SQLException {
-        List<Object[]> added = new ArrayList<>();
-        if (schemaPattern == null || !schemaPattern.isEmpty() && like(raw, scratch, schemaPattern)) {
-            added = scratchTables(raw, tablePattern, types);
-        }
-        return combine(raw, sourceSelected(raw, schemaPattern) ? source.getTables(catalog, schemaPattern, tablePattern, types) : null,
-                TABLE_COLUMNS, added, List.of("TABLE_TYPE", "TABLE_CAT", "TABLE_SCHEM", "TABLE_NAME"));
+        List<Object[]> added = scratchSelected(raw, schemaPattern) ? scratchTables(raw, tablePattern, types) : List.of();
+        ResultSet main = sourceSelected(raw, schemaPattern) ? source.getTables(catalog, schemaPattern, tablePattern, types) : null;
+        return combine(raw, main, TABLE_COLUMNS, added, List.of("TABLE_TYPE", "TABLE_CAT", "TABLE_SCHEM", "TABLE_NAME"));
     }
 
     /**
@@ -98,12 +99,15 @@ final class SqliteScratchMetaData {
      */
     ResultSet columns(Connection raw, DatabaseMetaData source, String catalog, String schemaPattern, String tablePattern,
             String columnPattern) throws SQLException {
-        List<Object[]> added = new ArrayList<>();
-        if (schemaPattern == null || !schemaPattern.isEmpty() && like(raw, scratch, schemaPattern)) {
-            added = scratchColumns(raw, tablePattern, columnPattern);
-        }
-        return combine(raw, sourceSelected(raw, schemaPattern) ? source.getColumns(catalog, schemaPattern, tablePattern, columnPattern) : null,
-                COLUMN_COLUMNS, added, List.of("TABLE_CAT", "TABLE_SCHEM", "TABLE_NAME", "ORDINAL_POSITION"));
+        List<Object[]> added = scratchSelected(raw, schemaPattern) ? scratchColumns(raw, tablePattern, columnPattern) : List.of();
+        ResultSet main = sourceSelected(raw, schemaPattern)
+                ? source.getColumns(catalog, schemaPattern, tablePattern, columnPattern) : null;
+        return combine(raw, main, COLUMN_COLUMNS, added, List.of("TABLE_CAT", "TABLE_SCHEM", "TABLE_NAME", "ORDINAL_POSITION"));
+    }
+
+    /** Whether the scratch objects are selected by {@code schemaPattern}. */
+    private boolean scratchSelected(Connection raw, String schemaPattern) throws SQLException {
+        return schemaPattern == null || !schemaPattern.isEmpty() && like(raw, scratch, schemaPattern);
     }
 
     /** Whether the source's objects (xerial: TABLE_SCHEM null; SQLite: schema main) are selected. */
