@@ -33,7 +33,9 @@ final class ReadOnlyDifferences {
             "postgresql/dmd_scalar_answers", (raw, db) -> raw.replace("isReadOnly=Boolean:false", "isReadOnly=Boolean:true"),
             // DuckDB: the source is attached read-only beside a writable scratch database named scratch.
             "duckdb/dmd_catalogs", (raw, db) -> withRow(raw, "  row | String:scratch"),
-            "duckdb/dmd_schemas", (raw, db) -> withRow(raw, "  row | String:main | String:scratch"));
+            "duckdb/dmd_schemas", (raw, db) -> withRow(raw, "  row | String:main | String:scratch"),
+            // SQLite: xerial lists no schema; nlsql lists main (the source) and the attached scratch database.
+            "sqlite/dmd_schemas", (raw, db) -> sqliteSchemas(raw));
     // SQLite names an unaliased result column by the expression's source text; the policy keeps
     // that label by aliasing such expressions with their source text in the re-rendered statement,
     // so dialect_03 (-rating), dialect_20 (typeof(...)) and dialect_21 (group_concat) answer as raw.
@@ -64,6 +66,17 @@ final class ReadOnlyDifferences {
             e = KNOWN_GAPS.get(engine.id + "/" + caseName);
         }
         return e != null ? Optional.of(e) : IntendedDifferences.forCase(caseName, engine);
+    }
+
+    /**
+     * xerial's empty {@code getSchemas} answer with the rows {@code main} and {@code scratch}; the
+     * name column then reads as TEXT (xerial types an untyped result column by its value).
+     */
+    static String sqliteSchemas(String raw) {
+        return withRow(withRow(raw, "  row | String:scratch | null"), "  row | String:main | null").replaceFirst(
+                "(col 1 label=String:TABLE_SCHEM .*?)type=Integer:2 typeName=String:NUMERIC class=String:java.lang.Object"
+                        + "(.*?)signed=Boolean:true",
+                "$1type=Integer:12 typeName=String:TEXT class=String:java.lang.String$2signed=Boolean:false");
     }
 
     /** A {@link Dump#resultSet} text with one more row, put before the first row (the lists are sorted). */

@@ -21,9 +21,9 @@ import java.util.Set;
  * {@code ':memory:'} with {@code nlsql.scratch=memory}). Unqualified names resolve to main (the
  * source) first, then scratch; joins across both work.
  *
- * <p>What tools see: xerial's {@code DatabaseMetaData.getTables} lists only the main database,
- * so DBeaver shows the source's tables and not the scratch tables (query them as
- * {@code scratch.name}).
+ * <p>What tools see: xerial's {@code DatabaseMetaData} reads only the main database; with scratch
+ * attached, nlsql's {@code getSchemas}, {@code getTables} and {@code getColumns} add the scratch
+ * objects ({@code dev.nlsql.driver.jdbc.SqliteScratchMetaData}).
  *
  * <p>In strict mode an existing scratch database is attached read-only ({@code mode=ro}), so
  * scratch tables can be read but SQLite refuses to write them; in audit mode the source is opened
