@@ -212,7 +212,8 @@ class NlDialectTest {
         assertEquals("[{\"index\":1,\"placeholder\":\"__NUM_1__\",\"kind\":\"NUM\",\"type\":\"BIGINT\",\"value\":\"3\"}]", row.get(1));
         assertEquals("model", row.get(2));
         assertEquals(schema.sha256(), row.get(3));
-        assertTrue(((String) row.get(4)).startsWith("fixed-test@001122334455[fixed]"));
+        // the model column names the model's decoding and the dialect's selection settings
+        assertTrue(((String) row.get(4)).startsWith("fixed-test@001122334455[fixed;nl:candidates=4,execGuided="), (String) row.get(4));
         assertTrue((Double) row.get(5) >= 0);
         assertNull(row.get(6));
 

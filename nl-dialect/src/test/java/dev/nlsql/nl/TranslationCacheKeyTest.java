@@ -1,7 +1,6 @@
 package dev.nlsql.nl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nlsql.model.Candidate;
@@ -101,7 +100,9 @@ class TranslationCacheKeyTest {
             assertEquals(List.of(PlanSource.MODEL, PlanSource.MODEL, PlanSource.MODEL),
                     List.of(guided.source(), firstValid.source(), single.source()));
             assertEquals(3, t.calls.get());
-            assertNotEquals(guided.sql(), firstValid.sql(), "the two settings choose different SQL here");
+            // Before reranking rule v1 the two settings chose different SQL for this question
+            // (Customer.Country = ? against Customer.LastName = ?); since v1 puts the value-consistent
+            // candidate first, both choose Country. The key must still keep them apart: they can differ.
             assertTrue(NlDialectTest.run(chinook, guided).size() > 0, guided.sql());
 
             assertEquals(3, store.puts.size());
