@@ -126,6 +126,7 @@ class ScratchDdlTest {
                     "CREATE TABLE bad2 (x INTEGER REFERENCES " + album + " (AlbumId))",
                     "CREATE TABLE bad3 (x INTEGER, FOREIGN KEY (x) REFERENCES " + album + " (AlbumId))",
                     "CREATE TABLE bad4 (x INTEGER, FOREIGN KEY (x) REFERENCES Album (AlbumId))",
+                    "CREATE TABLE bad7 (x INTEGER REFERENCES parent(id) ON DELETE CASCADE)",
                     "CREATE INDEX ix_bad1 ON Album(Title)",
                     "CREATE INDEX ix_bad2 ON " + album + " (Title)",
                     "CREATE INDEX " + srcSchema + ".ix_bad3 ON child(pid)",

@@ -29,7 +29,7 @@ import net.sf.jsqlparser.statement.select.Select;
  *   <li>a foreign key may reference only a scratch table (qualified with the scratch schema, the
  *       table being created, or an unqualified name the scratch catalog knows); rendered unqualified
  *       on SQLite and DuckDB (both resolve it in the child table's own database, and neither accepts a
- *       qualified name there) and scratch-qualified on H2 and PostgreSQL;</li>
+ *       qualified name there) and scratch-qualified on H2 and PostgreSQL; no ON DELETE/UPDATE actions;</li>
  *   <li>a generated column's expression is parsed by JSqlParser and walked like a SELECT's (allow- and
  *       deny-listed functions, no subqueries); the re-rendered expression replaces the text;</li>
  *   <li>an index is created on a scratch table and in scratch (plain columns, ASC/DESC, UNIQUE,
@@ -189,6 +189,11 @@ final class ScratchDdl {
         if (!scratch) {
             throw Refusals.forbidden("a foreign key to " + t.getFullyQualifiedName() + " is refused: a scratch table"
                     + " may reference only scratch tables (" + config.scratchSchema() + ".name)", "scratch-foreign-key");
+        }
+        if (fk.getOnDeleteReferenceOption() != null || fk.getOnUpdateReferenceOption() != null) {
+            // the render check refuses the bare keywords DELETE/UPDATE inside a statement anyway; say why here
+            throw Refusals.forbidden("foreign key actions (ON DELETE / ON UPDATE ...) are refused: declare the"
+                    + " reference without actions", "scratch-foreign-key");
         }
         boolean sameDatabase = config.engine() == Engine.SQLITE || config.engine() == Engine.DUCKDB;
         t.setSchemaName(sameDatabase ? null : config.scratchSchema());
