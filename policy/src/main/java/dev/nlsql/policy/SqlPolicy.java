@@ -212,7 +212,8 @@ public final class SqlPolicy implements StatementPolicy {
 
     private static final Set<SqlKind> JSQL_KINDS = Set.of(SqlKind.INSERT, SqlKind.UPDATE, SqlKind.DELETE,
             SqlKind.CREATE_TABLE, SqlKind.CREATE_VIEW, SqlKind.DROP_TABLE, SqlKind.DROP_VIEW, SqlKind.EXPLAIN,
-            SqlKind.DESCRIBE_TABLE, SqlKind.EXPLICIT_TABLE, SqlKind.OTHER_DDL);
+            SqlKind.DESCRIBE_TABLE, SqlKind.EXPLICIT_TABLE, SqlKind.OTHER_DDL, SqlKind.CREATE_INDEX,
+            SqlKind.DROP_INDEX);
 
     private static boolean jsqlMayHandle(SqlKind k) {
         return JSQL_KINDS.contains(k);

@@ -10,7 +10,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 import net.sf.jsqlparser.expression.AnalyticExpression;
 import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.expression.JdbcNamedParameter;
@@ -25,9 +24,8 @@ import net.sf.jsqlparser.statement.DescribeStatement;
 import net.sf.jsqlparser.statement.ExplainStatement;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.Statements;
-import net.sf.jsqlparser.statement.create.table.ColumnDefinition;
+import net.sf.jsqlparser.statement.create.index.CreateIndex;
 import net.sf.jsqlparser.statement.create.table.CreateTable;
-import net.sf.jsqlparser.statement.create.table.Index;
 import net.sf.jsqlparser.statement.create.view.CreateView;
 import net.sf.jsqlparser.statement.delete.Delete;
 import net.sf.jsqlparser.statement.drop.Drop;
@@ -57,9 +55,6 @@ public final class JSqlChecker {
 
     /** Deepest bracket nesting JSqlParser's complex (backtracking) mode is tried on. */
     private static final int COMPLEX_PARSING_MAX_NESTING = 10;
-    private static final Pattern SAFE_COLUMN_SPEC = Pattern.compile(
-            "(?i)NOT|NULL|PRIMARY|KEY|UNIQUE|DEFAULT|AUTOINCREMENT|AUTO_INCREMENT|ASC|DESC|COLLATE|NOCASE|BINARY"
-                    + "|RTRIM|TRUE|FALSE|CURRENT_TIMESTAMP|CURRENT_DATE|-?[0-9]+(\\.[0-9]+)?|'[^'\\\\]*'");
 
     private final PolicyConfig config;
     private final FunctionRules functions;
@@ -180,7 +175,7 @@ public final class JSqlChecker {
 
     private static boolean isWrite(Statement st) {
         return st instanceof Insert || st instanceof Update || st instanceof Delete || st instanceof CreateTable
-                || st instanceof CreateView || st instanceof Drop || st instanceof Truncate;
+                || st instanceof CreateView || st instanceof Drop || st instanceof Truncate || st instanceof CreateIndex;
     }
 
     static String statementName(Statement st) {
@@ -220,12 +215,16 @@ public final class JSqlChecker {
             target(tr.getTable(), "TRUNCATE", false, t);
         } else if (st instanceof Drop drop) {
             String type = String.valueOf(drop.getType()).toUpperCase(Locale.ROOT);
-            if (!type.equals("TABLE") && !type.equals("VIEW")) {
-                throw Refusals.forbidden("DROP " + type + " is refused: only scratch tables and views may be dropped",
-                        "drop-kind");
+            if (!type.equals("TABLE") && !type.equals("VIEW") && !type.equals("INDEX")) {
+                throw Refusals.forbidden("DROP " + type + " is refused: only scratch tables, views and indexes may"
+                        + " be dropped", "drop-kind");
             }
             if (drop.getParameters() != null && !drop.getParameters().isEmpty()) {
                 throw Refusals.forbidden("DROP options " + drop.getParameters() + " are refused", "drop-options");
+            }
+            if (type.equals("INDEX")) {
+                new ScratchDdl(config, f.catalog, f::walk).dropIndex(drop);
+                return;
             }
             List<Table> names = drop.getNames() != null && !drop.getNames().isEmpty()
                     ? drop.getNames() : List.of(drop.getName());
@@ -242,27 +241,7 @@ public final class JSqlChecker {
                 throw Refusals.forbidden("table options " + ct.getTableOptionsStrings() + " are refused",
                         "create-table-options");
             }
-            if (ct.getColumnDefinitions() != null) {
-                for (ColumnDefinition cd : ct.getColumnDefinitions()) {
-                    if (cd.getColumnSpecs() != null) {
-                        for (String spec : cd.getColumnSpecs()) {
-                            if (!SAFE_COLUMN_SPEC.matcher(spec).matches()) {
-                                throw Refusals.forbidden("column option '" + spec + "' is refused (only NOT NULL,"
-                                        + " PRIMARY KEY, UNIQUE, DEFAULT literal, COLLATE)", "create-table-column-options");
-                            }
-                        }
-                    }
-                }
-            }
-            if (ct.getIndexes() != null) {
-                for (Index ix : ct.getIndexes()) {
-                    String type = String.valueOf(ix.getType()).toUpperCase(Locale.ROOT);
-                    if (!type.contains("PRIMARY") && !type.contains("UNIQUE") && !type.equals("INDEX")
-                            && !type.equals("KEY")) {
-                        throw Refusals.forbidden("table constraint " + type + " is refused", "create-table-constraint");
-                    }
-                }
-            }
+            new ScratchDdl(config, f.catalog, f::walk).checkColumnsAndConstraints(ct);
             target(ct.getTable(), "CREATE TABLE", true, t);
             if (ct.getLikeTable() != null) {
                 f.visit(ct.getLikeTable(), null);
@@ -270,6 +249,8 @@ public final class JSqlChecker {
             if (ct.getSelect() != null) {
                 f.checkSelect(ct.getSelect());
             }
+        } else if (st instanceof CreateIndex ci) {
+            new ScratchDdl(config, f.catalog, f::walk).createIndex(ci);
         } else if (st instanceof CreateView cv) {
             if (cv.getTemporary() != null && !"NONE".equals(String.valueOf(cv.getTemporary()))) {
                 throw Refusals.forbidden("temporary views are refused: create plain scratch views", "create-view-options");

@@ -161,9 +161,6 @@ public final class StatementHead {
                 throw Refusals.forbidden("CREATE " + what + " is refused: " + REFUSED_CREATE.get(what),
                         engine.id() + ".create-" + what.toLowerCase(Locale.ROOT));
             }
-            if ("UNIQUE".equals(what) || "INDEX".equals(what)) {
-                throw Refusals.forbidden("CREATE INDEX is refused", engine.id() + ".create-index");
-            }
         }
     }
 
