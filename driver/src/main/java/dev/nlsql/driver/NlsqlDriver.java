@@ -153,20 +153,30 @@ public final class NlsqlDriver implements Driver {
             return cached;
         }
         ClassLoader loader = NlsqlDriver.class.getClassLoader();
-        Iterator<Driver> it = ServiceLoader.load(Driver.class, loader).iterator();
-        while (true) {
-            Driver d;
-            try {
-                if (!it.hasNext()) {
-                    break;
+        // first the providers whose package names the subprotocol (org.sqlite.JDBC for sqlite:),
+        // then all: instantiating a provider initializes its class, and some drivers leave
+        // loader-pinning hooks behind on initialization (DuckDB registers a JFR periodic event)
+        String pkg = "." + prefix.substring(5, Math.max(5, prefix.length() - 1)) + ".";
+        for (boolean named : new boolean[] {true, false}) {
+            Iterator<ServiceLoader.Provider<Driver>> it = ServiceLoader.load(Driver.class, loader).stream().iterator();
+            while (true) {
+                Driver d;
+                try {
+                    if (!it.hasNext()) {
+                        break;
+                    }
+                    ServiceLoader.Provider<Driver> p = it.next();
+                    if (named && !p.type().getName().contains(pkg)) {
+                        continue;
+                    }
+                    d = p.get();
+                } catch (ServiceConfigurationError e) {
+                    continue; // a broken provider on the class path: try the next one
                 }
-                d = it.next();
-            } catch (ServiceConfigurationError e) {
-                continue; // a broken provider on the class path: try the next one
-            }
-            if (!(d instanceof NlsqlDriver) && acceptsQuietly(d, targetUrl)) {
-                FOUND.put(prefix, d);
-                return d;
+                if (!(d instanceof NlsqlDriver) && acceptsQuietly(d, targetUrl)) {
+                    FOUND.put(prefix, d);
+                    return d;
+                }
             }
         }
         try {

@@ -70,15 +70,33 @@ final class StoreEngine {
     private volatile SQLException failure;
     private volatile boolean closed;
 
-    /** The JDBC driver for {@code url} visible to this class's own loader, or null. */
+    /**
+     * The JDBC driver for {@code url} visible to this class's own loader, or null. Providers whose
+     * package names the URL's subprotocol ({@code org.h2.Driver} for {@code jdbc:h2:}) are tried
+     * first, so that unrelated drivers are not initialized (some leave hooks behind that pin their
+     * class loader: DuckDB's JFR periodic event).
+     */
     private static Driver ownDriver(String url) {
-        for (Driver d : ServiceLoader.load(Driver.class, StoreEngine.class.getClassLoader())) {
-            try {
-                if (d.acceptsURL(url)) {
-                    return d;
+        int colon = url.indexOf(':', 5);
+        String sub = colon > 5 ? "." + url.substring(5, colon) + "." : null;
+        for (boolean named : new boolean[] {sub != null, false}) {
+            for (var it = ServiceLoader.load(Driver.class, StoreEngine.class.getClassLoader()).stream().iterator();
+                    it.hasNext(); ) {
+                try {
+                    ServiceLoader.Provider<Driver> p = it.next();
+                    if (named && !p.type().getName().contains(sub)) {
+                        continue;
+                    }
+                    Driver d = p.get();
+                    if (d.acceptsURL(url)) {
+                        return d;
+                    }
+                } catch (SQLException | RuntimeException | java.util.ServiceConfigurationError e) {
+                    // a driver that cannot answer (or a broken provider) is not the one
                 }
-            } catch (SQLException | RuntimeException e) {
-                // a driver that cannot answer is not the one
+            }
+            if (!named) {
+                break;
             }
         }
         return null;
@@ -87,12 +105,14 @@ final class StoreEngine {
     StoreEngine(StoreOptions options) throws SQLException {
         this.options = options;
         HikariConfig cfg = new HikariConfig();
-        cfg.setJdbcUrl(options.url());
         // A tool that gives each driver its own class loader (DBeaver) hides our H2 from
-        // DriverManager: name the driver class found through our own loader instead.
+        // DriverManager: use the driver found through our own loader, without DriverManager
+        // (see DriverDataSource for why not by class name).
         Driver driver = ownDriver(options.url());
         if (driver != null) {
-            cfg.setDriverClassName(driver.getClass().getName());
+            cfg.setDataSource(new DriverDataSource(driver, options.url()));
+        } else {
+            cfg.setJdbcUrl(options.url());
         }
         if (options.user() != null) {
             cfg.setUsername(options.user());

@@ -199,7 +199,7 @@ class DbeaverConnectSequenceTest {
     }
 
     /** The test class path, as DBeaver's driver library list: every jar and classes folder. */
-    private static URL[] classPath() throws MalformedURLException {
+    static URL[] classPath() throws MalformedURLException {
         List<URL> urls = new ArrayList<>();
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
             if (!entry.isBlank()) {
