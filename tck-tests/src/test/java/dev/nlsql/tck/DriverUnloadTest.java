@@ -136,12 +136,7 @@ class DriverUnloadTest {
                     .getMethod("deregisterOwn").invoke(null);
             assertTrue(deregistered.contains(HikariClientTest.DRIVER_CLASS), deregistered.toString());
 
-            List<String> left = nlsqlThreads();
-            for (long end = System.nanoTime() + 2_000_000_000L; !left.isEmpty() && System.nanoTime() < end; ) {
-                Thread.sleep(20);
-                left = nlsqlThreads();
-            }
-            assertEquals(List.of(), left, "nlsql threads still alive 2 s after deregisterDriver");
+            assertEquals(List.of(), nlsqlThreadsAfter(2000), "nlsql threads still alive 2 s after deregisterDriver");
             assertEquals(0, stores.getMethod("openEngines").invoke(null));
             assertFalse((Boolean) stores.getMethod("shutdownHookRegistered").invoke(null),
                     "the stores' shutdown hook still holds the driver's class loader");
@@ -200,6 +195,16 @@ class DriverUnloadTest {
             throw e;
         }
         return result.get();
+    }
+
+    /** The {@code nlsql*} threads still alive once none is, or {@code waitMs} ms have passed. */
+    static List<String> nlsqlThreadsAfter(long waitMs) throws InterruptedException {
+        List<String> left = nlsqlThreads();
+        for (long end = System.nanoTime() + waitMs * 1_000_000L; !left.isEmpty() && System.nanoTime() < end; ) {
+            Thread.sleep(20);
+            left = nlsqlThreads();
+        }
+        return left;
     }
 
     /** Names of live threads whose name starts with {@code nlsql}. */
