@@ -5,7 +5,9 @@ import dev.nlsql.driver.backend.BackendSession;
 import dev.nlsql.driver.backend.Backends;
 import dev.nlsql.driver.backend.OpenRequest;
 import dev.nlsql.driver.jdbc.NlsqlConnection;
+import dev.nlsql.driver.pipeline.DefaultPipelineStages;
 import dev.nlsql.driver.pipeline.PipelineStages;
+import dev.nlsql.driver.pipeline.QueryWatchdog;
 import dev.nlsql.driver.pipeline.StatementPipeline;
 import java.sql.Connection;
 import java.sql.Driver;
@@ -45,10 +47,40 @@ public final class NlsqlDriver implements Driver {
 
     static {
         try {
-            DriverManager.registerDriver(new NlsqlDriver());
+            DriverManager.registerDriver(new NlsqlDriver(), NlsqlDriver::unload);
         } catch (SQLException e) {
             throw new ExceptionInInitializerError(e);
         }
+    }
+
+    /**
+     * The {@link java.sql.DriverAction} run by {@link DriverManager#deregisterDriver} (an
+     * application server undeploying, a tool reloading its driver): stops nlsql's background work
+     * in this class loader so that none of it outlives the loader. In order: every pipeline
+     * stages instance is closed (its provenance store handles flush, so records appended before
+     * are written, as on a normal close; the last handle on a store stops the
+     * {@code nlsql-provenance-writer} thread and the store's HikariCP pool, and removes the
+     * stores' JVM shutdown hook); the shared translators are closed (the built-in model's native
+     * memory); the {@code nlsql-query-watchdog} thread is stopped. Failures are logged (WARNING on
+     * the {@code dev.nlsql} logger), not thrown. Connections still open keep working on their
+     * target but can no longer record (SQLState {@code 58030}); close them first.
+     */
+    static void unload() {
+        Logger log = getParentLoggerStatic();
+        List<PipelineStages> all = new ArrayList<>(STAGES.values());
+        STAGES.clear();
+        for (PipelineStages s : all) {
+            try {
+                s.close();
+            } catch (SQLException | RuntimeException e) {
+                log.warning("nlsql: closing " + s.getClass().getName() + " on deregistration: " + e.getMessage());
+            }
+        }
+        DefaultPipelineStages.closeTranslators();
+        if (!QueryWatchdog.get().stop(1000)) {
+            log.warning("nlsql: the query watchdog thread did not stop within 1000 ms");
+        }
+        FOUND.clear();
     }
 
     @Override
@@ -121,20 +153,30 @@ public final class NlsqlDriver implements Driver {
             return cached;
         }
         ClassLoader loader = NlsqlDriver.class.getClassLoader();
-        Iterator<Driver> it = ServiceLoader.load(Driver.class, loader).iterator();
-        while (true) {
-            Driver d;
-            try {
-                if (!it.hasNext()) {
-                    break;
+        // first the providers whose package names the subprotocol (org.sqlite.JDBC for sqlite:),
+        // then all: instantiating a provider initializes its class, and some drivers leave
+        // loader-pinning hooks behind on initialization (DuckDB registers a JFR periodic event)
+        String pkg = "." + prefix.substring(5, Math.max(5, prefix.length() - 1)) + ".";
+        for (boolean named : new boolean[] {true, false}) {
+            Iterator<ServiceLoader.Provider<Driver>> it = ServiceLoader.load(Driver.class, loader).stream().iterator();
+            while (true) {
+                Driver d;
+                try {
+                    if (!it.hasNext()) {
+                        break;
+                    }
+                    ServiceLoader.Provider<Driver> p = it.next();
+                    if (named && !p.type().getName().contains(pkg)) {
+                        continue;
+                    }
+                    d = p.get();
+                } catch (ServiceConfigurationError e) {
+                    continue; // a broken provider on the class path: try the next one
                 }
-                d = it.next();
-            } catch (ServiceConfigurationError e) {
-                continue; // a broken provider on the class path: try the next one
-            }
-            if (!(d instanceof NlsqlDriver) && acceptsQuietly(d, targetUrl)) {
-                FOUND.put(prefix, d);
-                return d;
+                if (!(d instanceof NlsqlDriver) && acceptsQuietly(d, targetUrl)) {
+                    FOUND.put(prefix, d);
+                    return d;
+                }
             }
         }
         try {

@@ -13,11 +13,18 @@ import java.util.Properties;
  * the same URL and user share one engine (pool, queue, writer thread), reference-counted; a JVM
  * shutdown hook closes engines still open, so records queued before {@code System.exit} are
  * written.
+ *
+ * <p>Lifecycle: the first engine opened registers the hook ({@code nlsql-provenance-shutdown});
+ * closing the last handle of the last open engine stops its writer, closes its pool and removes
+ * the hook again ({@link Runtime#removeShutdownHook}), so that nothing of this class loader is
+ * left running or referenced from the JDK once every handle is closed (an unloaded JDBC driver's
+ * class loader can then be collected).
  */
 public final class ProvenanceStores {
     private static final System.Logger LOG = System.getLogger(ProvenanceStores.class.getName());
     private static final Map<String, Shared> OPEN = new HashMap<>();
-    private static boolean hookInstalled;
+    /** The registered shutdown hook, or null while no engine is open. Guarded by OPEN. */
+    private static Thread hook;
 
     private static final class Shared {
         final StoreEngine engine;
@@ -78,6 +85,9 @@ public final class ProvenanceStores {
             last = --s.refs == 0;
             if (last) {
                 OPEN.remove(key);
+                if (OPEN.isEmpty()) {
+                    removeHook();
+                }
             }
         }
         if (last) {
@@ -89,25 +99,60 @@ public final class ProvenanceStores {
         }
     }
 
+    /**
+     * Engines open in this class loader (each shared by one or more handles); 0 once every handle
+     * is closed.
+     */
+    public static int openEngines() {
+        synchronized (OPEN) {
+            return OPEN.size();
+        }
+    }
+
+    /** Whether the JVM shutdown hook of this class loader's stores is registered (while an engine is open). */
+    public static boolean shutdownHookRegistered() {
+        synchronized (OPEN) {
+            return hook != null;
+        }
+    }
+
+    /** Called holding OPEN. */
     private static void installHook() {
-        if (hookInstalled) {
+        if (hook != null) {
             return;
         }
-        hookInstalled = true;
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            List<Shared> all;
-            synchronized (OPEN) {
-                all = List.copyOf(OPEN.values());
-                OPEN.clear();
+        Thread h = new Thread(ProvenanceStores::closeAllAtExit, "nlsql-provenance-shutdown");
+        Runtime.getRuntime().addShutdownHook(h);
+        hook = h;
+    }
+
+    /** Called holding OPEN, once no engine is open. */
+    private static void removeHook() {
+        Thread h = hook;
+        if (h == null) {
+            return;
+        }
+        hook = null;
+        try {
+            Runtime.getRuntime().removeShutdownHook(h);
+        } catch (IllegalStateException e) {
+            // the JVM is shutting down: the hook runs (or ran) and finds nothing open
+        }
+    }
+
+    private static void closeAllAtExit() {
+        List<Shared> all;
+        synchronized (OPEN) {
+            all = List.copyOf(OPEN.values());
+            OPEN.clear();
+        }
+        for (Shared s : all) {
+            try {
+                s.engine.close();
+            } catch (SQLException | RuntimeException e) {
+                System.err.println("nlsql: " + e.getMessage());
             }
-            for (Shared s : all) {
-                try {
-                    s.engine.close();
-                } catch (SQLException | RuntimeException e) {
-                    System.err.println("nlsql: " + e.getMessage());
-                }
-            }
-        }, "nlsql-provenance-shutdown"));
+        }
     }
 
     /** What {@link #open(Properties)} returns when the store is unavailable and not required. */

@@ -33,8 +33,30 @@ final class StoreEngine {
     private static final System.Logger LOG = System.getLogger(StoreEngine.class.getName());
     private static final long[] RETRY_MS = {100, 400, 1600};
 
-    /** A queued record, or a flush marker (record null); done is completed once committed. */
-    private record Item(ProvenanceRecord record, CompletableFuture<Void> done) {}
+    /**
+     * A queued record, or a flush marker (record null); done is completed once committed. Compared
+     * by identity only ({@link #STOP} is found with {@code ==}): a record's generated
+     * {@code equals} would compare the {@link ProvenanceRecord} too, and loading that class on
+     * the writer thread after the driver's class loader was closed failed with
+     * {@code NoClassDefFoundError} (the DBeaver replay's stores, closed by the shutdown hook).
+     */
+    private static final class Item {
+        private final ProvenanceRecord record;
+        private final CompletableFuture<Void> done;
+
+        Item(ProvenanceRecord record, CompletableFuture<Void> done) {
+            this.record = record;
+            this.done = done;
+        }
+
+        ProvenanceRecord record() {
+            return record;
+        }
+
+        CompletableFuture<Void> done() {
+            return done;
+        }
+    }
 
     private static final Item STOP = new Item(null, null);
 
@@ -48,15 +70,33 @@ final class StoreEngine {
     private volatile SQLException failure;
     private volatile boolean closed;
 
-    /** The JDBC driver for {@code url} visible to this class's own loader, or null. */
+    /**
+     * The JDBC driver for {@code url} visible to this class's own loader, or null. Providers whose
+     * package names the URL's subprotocol ({@code org.h2.Driver} for {@code jdbc:h2:}) are tried
+     * first, so that unrelated drivers are not initialized (some leave hooks behind that pin their
+     * class loader: DuckDB's JFR periodic event).
+     */
     private static Driver ownDriver(String url) {
-        for (Driver d : ServiceLoader.load(Driver.class, StoreEngine.class.getClassLoader())) {
-            try {
-                if (d.acceptsURL(url)) {
-                    return d;
+        int colon = url.indexOf(':', 5);
+        String sub = colon > 5 ? "." + url.substring(5, colon) + "." : null;
+        for (boolean named : new boolean[] {sub != null, false}) {
+            for (var it = ServiceLoader.load(Driver.class, StoreEngine.class.getClassLoader()).stream().iterator();
+                    it.hasNext(); ) {
+                try {
+                    ServiceLoader.Provider<Driver> p = it.next();
+                    if (named && !p.type().getName().contains(sub)) {
+                        continue;
+                    }
+                    Driver d = p.get();
+                    if (d.acceptsURL(url)) {
+                        return d;
+                    }
+                } catch (SQLException | RuntimeException | java.util.ServiceConfigurationError e) {
+                    // a driver that cannot answer (or a broken provider) is not the one
                 }
-            } catch (SQLException | RuntimeException e) {
-                // a driver that cannot answer is not the one
+            }
+            if (!named) {
+                break;
             }
         }
         return null;
@@ -65,12 +105,14 @@ final class StoreEngine {
     StoreEngine(StoreOptions options) throws SQLException {
         this.options = options;
         HikariConfig cfg = new HikariConfig();
-        cfg.setJdbcUrl(options.url());
         // A tool that gives each driver its own class loader (DBeaver) hides our H2 from
-        // DriverManager: name the driver class found through our own loader instead.
+        // DriverManager: use the driver found through our own loader, without DriverManager
+        // (see DriverDataSource for why not by class name).
         Driver driver = ownDriver(options.url());
         if (driver != null) {
-            cfg.setDriverClassName(driver.getClass().getName());
+            cfg.setDataSource(new DriverDataSource(driver, options.url()));
+        } else {
+            cfg.setJdbcUrl(options.url());
         }
         if (options.user() != null) {
             cfg.setUsername(options.user());
@@ -178,36 +220,55 @@ final class StoreEngine {
         }
     }
 
+    /**
+     * The writer thread: batches until {@link #STOP}, then refuses what landed after it. An
+     * unexpected exception or error ends the thread with the store marked failed, so that no
+     * caller waits forever on a record the writer will never take.
+     */
     private void writeLoop() {
         List<Item> batch = new ArrayList<>(options.batchSize());
         boolean stop = false;
-        while (!stop) {
-            try {
-                Item first = queue.take();
-                batch.add(first);
-                queue.drainTo(batch, options.batchSize() - 1);
-            } catch (InterruptedException e) {
-                // close() never interrupts; keep draining
+        try {
+            while (!stop) {
+                try {
+                    Item first = queue.take();
+                    batch.add(first);
+                    queue.drainTo(batch, options.batchSize() - 1);
+                } catch (InterruptedException e) {
+                    // close() never interrupts; keep draining
+                    continue;
+                }
+                for (Item i : batch) {
+                    stop |= i == STOP;
+                }
+                write(batch);
+                batch.clear();
+            }
+        } catch (RuntimeException | Error e) {
+            failure = new SQLException("provenance writer stopped: " + e, "58030", e);
+            refuse(batch);
+            throw e; // reported by the thread's uncaught-exception handler
+        } finally {
+            closeWriterConnection();
+            // appends that raced with close() and landed after STOP: refuse them, count them
+            List<Item> late = new ArrayList<>();
+            queue.drainTo(late);
+            refuse(late);
+        }
+    }
+
+    /** Counts the records of {@code items} as unwritten and fails their waiters (58030). */
+    private void refuse(List<Item> items) {
+        for (Item i : items) {
+            if (i == STOP) {
                 continue;
             }
-            int stopAt = batch.indexOf(STOP);
-            if (stopAt >= 0) {
-                stop = true;
-            }
-            write(batch);
-            batch.clear();
-        }
-        closeWriterConnection();
-        // appends that raced with close() and landed after STOP: refuse them, count them
-        List<Item> late = new ArrayList<>();
-        queue.drainTo(late);
-        for (Item i : late) {
             if (i.record() != null) {
                 unwritten.incrementAndGet();
             }
             if (i.done() != null) {
-                i.done().completeExceptionally(new SQLException("provenance store closed before the record was written",
-                        "58030"));
+                i.done().completeExceptionally(failure != null ? failedException()
+                        : new SQLException("provenance store closed before the record was written", "58030"));
             }
         }
     }

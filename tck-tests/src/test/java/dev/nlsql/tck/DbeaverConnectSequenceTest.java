@@ -31,7 +31,9 @@ import org.junit.jupiter.params.provider.EnumSource;
  * {@code Driver.connect} and the metadata calls it makes to fill its navigator. nlsql's answers
  * must equal the raw driver's, and nlsql's property list must hold the target's plus
  * {@code nlsql.*} options. Schemas and catalogs may add the session's own (DuckDB's attached
- * databases, SQLite's {@code main} and {@code scratch}).
+ * databases, SQLite's {@code main} and {@code scratch}). Each replay ends as a host unloading the
+ * driver does: {@link DriverUnloader} deregisters the loader's drivers, after which no
+ * {@code nlsql*} thread and no provenance shutdown hook may be left.
  */
 class DbeaverConnectSequenceTest {
 
@@ -180,6 +182,15 @@ class DbeaverConnectSequenceTest {
                 answers.put("autoCommit/isolation", conn.getAutoCommit() + " " + Dump.call(conn::getTransactionIsolation));
                 answers.put("readOnly", Dump.call(conn::isReadOnly));
             }
+            // unload as a host does before dropping the loader (DriverManager.deregisterDriver,
+            // from a class of that loader): nlsql's stores flush and stop, so no writer thread
+            // or shutdown hook runs the closed loader's code later (it failed at JVM exit with
+            // NoClassDefFoundError: dev/nlsql/provenance/ProvenanceRecord)
+            loader.loadClass(DriverUnloader.class.getName()).getMethod("deregisterOwn").invoke(null);
+            assertEquals(List.of(), DriverUnloadTest.nlsqlThreadsAfter(2000),
+                    "nlsql threads alive after the driver was deregistered");
+            assertEquals(false, loader.loadClass("dev.nlsql.provenance.ProvenanceStores")
+                    .getMethod("shutdownHookRegistered").invoke(null), "provenance shutdown hook left registered");
         } finally {
             if (home == null) {
                 System.clearProperty("nlsql.provenance.home");
@@ -199,7 +210,7 @@ class DbeaverConnectSequenceTest {
     }
 
     /** The test class path, as DBeaver's driver library list: every jar and classes folder. */
-    private static URL[] classPath() throws MalformedURLException {
+    static URL[] classPath() throws MalformedURLException {
         List<URL> urls = new ArrayList<>();
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
             if (!entry.isBlank()) {

@@ -18,6 +18,8 @@ import dev.nlsql.provenance.ProvenanceStores;
 import dev.nlsql.provenance.ResultDigest;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -133,6 +135,57 @@ public class DefaultPipelineStages implements PipelineStages {
                 stores.put(key, store);
             }
             return store;
+        }
+    }
+
+    /**
+     * Closes every provenance store handle these stages opened (each flushes first, so every
+     * record appended before is written; the last handle on a store stops its writer thread and
+     * pool) and forgets the question stages that use them.
+     *
+     * @throws SQLException the first store's failure (others suppressed), SQLState {@code 58030}
+     */
+    @Override
+    public void close() throws SQLException {
+        List<ProvenanceStore> open;
+        synchronized (stores) {
+            open = new ArrayList<>(stores.values());
+            stores.clear();
+            questionStages.clear();
+        }
+        SQLException first = null;
+        for (ProvenanceStore s : open) {
+            try {
+                s.close();
+            } catch (SQLException | RuntimeException e) {
+                SQLException se = e instanceof SQLException x ? x
+                        : new SQLException("closing " + s + ": " + e, "58030", e);
+                if (first == null) {
+                    first = se;
+                } else {
+                    first.addSuppressed(se);
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    /**
+     * Closes the translators shared by every instance (the built-in model's DJL predictors and
+     * native memory, HTTP clients); the next question loads them again.
+     */
+    public static void closeTranslators() {
+        List<Translator> all = new ArrayList<>(TRANSLATORS.values());
+        TRANSLATORS.clear();
+        for (Translator t : all) {
+            try {
+                t.close();
+            } catch (RuntimeException e) {
+                System.getLogger(DefaultPipelineStages.class.getName()).log(System.Logger.Level.WARNING,
+                        "closing translator: " + e);
+            }
         }
     }
 

@@ -50,4 +50,15 @@ public interface PipelineStages {
     default String schemaHash(Connection source, Backend backend, BackendSession session, NlsqlConfig config) throws SQLException {
         return null;
     }
+
+    /**
+     * Releases what the stages own (provenance stores: flushed, then closed), when the driver is
+     * deregistered ({@link java.sql.DriverManager#deregisterDriver}); the instance is not used
+     * again. Connections still open lose their stages' resources (a store append then fails with
+     * SQLState {@code 58030}). Default: nothing to release.
+     *
+     * @throws SQLException when something could not be released cleanly (for a store: records
+     *     that could not be written, SQLState {@code 58030})
+     */
+    default void close() throws SQLException {}
 }

@@ -8,8 +8,9 @@ import java.util.concurrent.locks.LockSupport;
  * Cancels statements that run past their deadline, for engines whose driver ignores
  * {@code setQueryTimeout} while a query runs (xerial SQLite). One daemon thread checks the
  * registered statements every 50 ms; arming a statement costs two volatile writes, so the
- * normal path stays cheap. Precision: the timeout plus up to 50 ms. The thread ends after 10 s
- * with no open watched statement and starts again on demand.
+ * normal path stays cheap. Precision: the timeout plus up to 50 ms. The thread
+ * ({@code nlsql-query-watchdog}) ends after 10 s with no open watched statement, or at once on
+ * {@link #stop()} (driver deregistered), and starts again on demand.
  */
 public final class QueryWatchdog {
 
@@ -54,14 +55,44 @@ public final class QueryWatchdog {
         watched.remove(w);
     }
 
+    /**
+     * Stops the watchdog thread now (statements still watched are no longer cancelled at their
+     * deadline until the next {@link #watch}) and waits up to {@code waitMs} ms for it to end.
+     *
+     * @return true when no watchdog thread is running on return
+     */
+    public boolean stop(long waitMs) {
+        Thread t;
+        synchronized (this) {
+            t = thread;
+            thread = null;
+        }
+        if (t == null) {
+            return true;
+        }
+        LockSupport.unpark(t);
+        try {
+            t.join(waitMs);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return !t.isAlive();
+    }
+
     private void loop() {
         int idle = 0;
         while (true) {
             LockSupport.parkNanos(PERIOD_NANOS);
+            if (thread != Thread.currentThread()) {
+                return; // stopped (or replaced by a newer thread after a stop)
+            }
             if (watched.isEmpty()) {
                 // nothing open for a while: stop (so an unloaded driver class loader is not kept alive)
                 if (++idle >= IDLE_PERIODS_BEFORE_EXIT) {
                     synchronized (this) {
+                        if (thread != Thread.currentThread()) {
+                            return;
+                        }
                         if (watched.isEmpty()) {
                             thread = null;
                             return;
