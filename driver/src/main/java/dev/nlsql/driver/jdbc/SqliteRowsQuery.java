@@ -69,8 +69,22 @@ final class SqliteRowsQuery {
                 sql.append(i == 0 ? " ORDER BY " : ", ").append(quoteIdentifier(orderBy.get(i)));
             }
         }
-        PreparedStatement ps = raw.prepareStatement(sql.toString());
+        return execute(raw.prepareStatement(sql.toString()), ps -> { });
+    }
+
+    /** Binds a prepared statement's parameters. */
+    @FunctionalInterface
+    interface Binder {
+        void bind(PreparedStatement ps) throws SQLException;
+    }
+
+    /**
+     * Binds and executes {@code ps}, which then closes with its result ({@code closeOnCompletion});
+     * when binding or executing fails, {@code ps} is closed and the error thrown.
+     */
+    static ResultSet execute(PreparedStatement ps, Binder binder) throws SQLException {
         try {
+            binder.bind(ps);
             ps.closeOnCompletion();
             return ps.executeQuery();
         } catch (SQLException | RuntimeException e) {

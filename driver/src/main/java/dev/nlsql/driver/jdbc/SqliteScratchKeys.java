@@ -1,7 +1,6 @@
 package dev.nlsql.driver.jdbc;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
@@ -85,19 +84,9 @@ final class SqliteScratchKeys {
 
     /** Runs {@code sql} with ?1 = the scratch name and ?2 = {@code table}; the statement closes with the result. */
     private ResultSet query(Connection raw, String sql, String table) throws SQLException {
-        PreparedStatement ps = raw.prepareStatement(sql);
-        try {
+        return SqliteRowsQuery.execute(raw.prepareStatement(sql), ps -> {
             ps.setString(1, scratch);
             ps.setString(2, table);
-            ps.closeOnCompletion();
-            return ps.executeQuery();
-        } catch (SQLException | RuntimeException e) {
-            try {
-                ps.close();
-            } catch (SQLException suppressed) {
-                e.addSuppressed(suppressed);
-            }
-            throw e;
-        }
+        });
     }
 }

@@ -81,7 +81,8 @@ class SqliteScratchColumnsTest {
         }
     }
 
-    private static List<String> rows(ResultSet rs) throws SQLException {
+    /** Every row of {@code rs} (closed after) as its values' getString joined by {@code |}. */
+    static List<String> rows(ResultSet rs) throws SQLException {
         try (rs) {
             int n = rs.getMetaData().getColumnCount();
             List<String> out = new ArrayList<>();

@@ -97,17 +97,6 @@ class SqliteScratchKeysTest {
     }
 
     private static List<String> rows(ResultSet rs) throws SQLException {
-        try (rs) {
-            int n = rs.getMetaData().getColumnCount();
-            List<String> out = new ArrayList<>();
-            while (rs.next()) {
-                StringBuilder sb = new StringBuilder();
-                for (int i = 1; i <= n; i++) {
-                    sb.append(i > 1 ? "|" : "").append(rs.getString(i));
-                }
-                out.add(sb.toString());
-            }
-            return out;
-        }
+        return SqliteScratchColumnsTest.rows(rs);
     }
 }
