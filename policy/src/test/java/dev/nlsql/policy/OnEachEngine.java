@@ -1,6 +1,8 @@
 package dev.nlsql.policy;
 
 import java.nio.file.Path;
+import java.sql.SQLException;
+import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,5 +43,17 @@ abstract class OnEachEngine {
     @Test
     void postgresql() throws Exception {
         runClosing(new PostgresFixture(dir));
+    }
+
+    /** Checks {@code sql} with {@code p}, runs the SQL the decision gives, and refreshes the scratch catalog after a scratch write. */
+    static PolicyDecision exec(EngineFixture fx, SqlPolicy p, String sql) throws SQLException {
+        PolicyDecision d = p.check(sql);
+        try (Statement st = fx.connection().createStatement()) {
+            st.execute(d.sql());
+        }
+        if (d.kind() == StatementKind.SCRATCH_WRITE) {
+            fx.refreshCatalog();
+        }
+        return d;
     }
 }

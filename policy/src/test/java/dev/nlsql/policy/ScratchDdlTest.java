@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -122,16 +121,6 @@ class ScratchDdlTest extends OnEachEngine {
         assertEquals(digest0, fx.digest(), "source unchanged");
     }
 
-    private static PolicyDecision exec(EngineFixture fx, SqlPolicy p, String sql) throws SQLException {
-        PolicyDecision d = p.check(sql);
-        try (Statement st = fx.connection().createStatement()) {
-            st.execute(d.sql());
-        }
-        if (d.kind() == StatementKind.SCRATCH_WRITE) {
-            fx.refreshCatalog();
-        }
-        return d;
-    }
 
     /** Index names (lower case) in the scratch schema, from the engine's catalog. */
     private static List<String> scratchIndexes(EngineFixture fx) throws SQLException {

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 
 /**
@@ -52,14 +50,4 @@ class ScratchRoutingTest extends OnEachEngine {
         assertEquals(digest0, fx.digest(), "source unchanged");
     }
 
-    private static PolicyDecision exec(EngineFixture fx, SqlPolicy p, String sql) throws SQLException {
-        PolicyDecision d = p.check(sql);
-        try (Statement st = fx.connection().createStatement()) {
-            st.execute(d.sql());
-        }
-        if (d.kind() == StatementKind.SCRATCH_WRITE) {
-            fx.refreshCatalog();
-        }
-        return d;
-    }
 }

@@ -92,7 +92,8 @@ public final class CandidateOutcomes {
         }
     }
 
-    private static Object[] open(Path dir, String id, SchemaContext schema) {
+    /** A read-only connection to Spider database {@code id}, its value index builder and the built index. */
+    public static Object[] open(Path dir, String id, SchemaContext schema) {
         try {
             Properties p = new Properties();
             p.setProperty("open_mode", "1");

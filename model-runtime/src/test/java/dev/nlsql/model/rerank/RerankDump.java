@@ -19,7 +19,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,7 +26,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 
 /**
  * Analysis tool in test scope (not the harness): like {@code CandidateOutcomes}, every candidate of
@@ -113,14 +111,6 @@ public final class RerankDump {
     }
 
     private static Object[] open(Path dir, String id, SchemaContext schema) {
-        try {
-            Properties p = new Properties();
-            p.setProperty("open_mode", "1");
-            Connection c = DriverManager.getConnection("jdbc:sqlite:" + SpiderDataset.databaseFile(dir.resolve("database"), id), p);
-            ValueIndexBuilder values = ValueIndexBuilder.fromSqlite(c, schema, 5000);
-            return new Object[] {c, values, values.build()};
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return dev.nlsql.model.quickeval.CandidateOutcomes.open(dir, id, schema);
     }
 }
