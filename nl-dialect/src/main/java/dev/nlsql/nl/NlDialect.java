@@ -52,9 +52,6 @@ public final class NlDialect {
     private final PinnedTranslations pinned;
     private final Map<String, SchemaLinker> linkers = new ConcurrentHashMap<>();
     private final Map<String, Optional<JdbcValueIndex>> valueIndexes = new ConcurrentHashMap<>();
-    /** {@link NlOptions#selectionSettings} for (probing, value index) = (no,no), (no,yes), (yes,no), (yes,yes). */
-    private final String[] selectionSettings;
-    private volatile KeySettings keySettings;
 
     /**
      * @param options options (see {@link NlOptions})
@@ -69,9 +66,6 @@ public final class NlDialect {
         this.translator = translator;
         this.cache = cache == null ? new LruTranslationCache(this.options.cacheSize()) : cache;
         this.pinned = pinned == null ? PinnedTranslations.none() : pinned;
-        this.selectionSettings = new String[] {this.options.selectionSettings(false, false),
-                this.options.selectionSettings(false, true), this.options.selectionSettings(true, false),
-                this.options.selectionSettings(true, true)};
     }
 
     /**
@@ -149,7 +143,7 @@ public final class NlDialect {
         SqlValidator[] made = new SqlValidator[1];
         java.util.function.Supplier<SqlValidator> validator = () -> made[0] != null ? made[0]
                 : (made[0] = new SqlValidator(ctx.schema(), ctx.engine(), ctx.policy()));
-        ModelIdentity identity = translator == null ? null : translator.identity();
+        ModelIdentity identity = translator == null ? null : recorded(translator.identity(), ctx, values);
         Builder b = new Builder(statement, masked, ctx, values, schemaHash, identity, t0);
 
         String pinProblem = null;
@@ -166,10 +160,7 @@ public final class NlDialect {
             return b.fail(join(pinProblem, "no model is configured and no pinned translation matches"), null);
         }
         TranslationKey key = new TranslationKey(schemaHash, ctx.engine().id(), normalised,
-                identity.name(), identity.weightsSha256(),
-                decodeSettings(identity.decodeConfig(), ctx, values));
-        // records and EXPLAIN ASK name every setting that chose the SQL, not only the model's decoding
-        b.identity = new ModelIdentity(identity.name(), identity.weightsSha256(), key.decodeConfig());
+                identity.name(), identity.weightsSha256(), identity.decodeConfig());
         Optional<CachedTranslation> hit = cache.get(key);
         if (hit.isPresent()) {
             CachedTranslation c = hit.get();
@@ -233,26 +224,17 @@ public final class NlDialect {
     }
 
     /**
-     * The cache key's decode settings for this call: the model's decode config and the dialect's
-     * settings that change which SQL is chosen ({@link NlOptions#selectionSettings(boolean, boolean)}),
-     * as they apply: selection is recorded as execution-guided only when probes can run (a
-     * connection is given), value linking as off when no value index could be built. The four
-     * texts are made once per model decode config, so a cache hit builds no string.
+     * The model as this call's cache key, provenance record and EXPLAIN ASK name it: its decode
+     * config followed by the dialect's settings that change which SQL is chosen
+     * ({@link NlOptions#selectionSettings(boolean, boolean)}, joined by
+     * {@link TranslationKey#decodeSettings}), as they apply: selection is recorded as
+     * execution-guided only when probes can run (a connection is given), value linking as off when
+     * no value index could be built.
      */
-    private String decodeSettings(String modelDecode, NlContext ctx, JdbcValueIndex values) {
-        KeySettings k = keySettings;
-        if (k == null || !java.util.Objects.equals(k.modelDecode(), modelDecode)) {
-            String[] full = new String[selectionSettings.length];
-            for (int i = 0; i < full.length; i++) {
-                full[i] = TranslationKey.decodeSettings(modelDecode, selectionSettings[i]);
-            }
-            keySettings = k = new KeySettings(modelDecode, full);
-        }
-        return k.full()[(probing(ctx) ? 2 : 0) + (values != null ? 1 : 0)];
+    private ModelIdentity recorded(ModelIdentity model, NlContext ctx, JdbcValueIndex values) {
+        return new ModelIdentity(model.name(), model.weightsSha256(), TranslationKey.decodeSettings(
+                model.decodeConfig(), options.selectionSettings(probing(ctx), values != null)));
     }
-
-    /** Decode-settings texts for one model decode config, indexed like {@link #selectionSettings}. */
-    private record KeySettings(String modelDecode, String[] full) {}
 
     /** Whether valid candidates are probed on the target (execution-guided selection is on and a connection is given). */
     private boolean probing(NlContext ctx) {
@@ -326,8 +308,8 @@ public final class NlDialect {
         private final NlContext ctx;
         private final JdbcValueIndex values;
         private final String schemaHash;
-        /** The model as records name it; once the cache key is made, its decode config is the key's (model and selection settings). */
-        private ModelIdentity identity;
+        /** The model with this call's selection settings ({@link #recorded}), or null without a model. */
+        private final ModelIdentity identity;
         private final long t0;
 
         Builder(NlStatement statement, MaskedQuestion masked, NlContext ctx, JdbcValueIndex values,
